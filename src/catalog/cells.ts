@@ -1,0 +1,208 @@
+import type { Link as MdastLink, Nodes, PhrasingContent, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Processor } from 'unified';
+
+/** A cell's place in a row: offsets of its trimmed text in the line's text. */
+export interface CellSlice {
+  start: number;
+  end: number;
+}
+
+const isBlank = (char: string | undefined) => char === ' ' || char === '\t';
+
+/**
+ * Splits a table row the way GFM does: on every pipe not escaped by a backslash, code
+ * spans included (a pipe in a code span still ends the cell). `from`/`to` bound the
+ * row's content in `text`. Counting cells from the source keeps cells beyond the
+ * header, which remark-gfm leaves out of its tree.
+ */
+export function splitRow(text: string, from: number, to: number): CellSlice[] {
+  let start = from;
+  let end = to;
+  while (start < end && isBlank(text[start])) start++;
+  while (end > start && isBlank(text[end - 1])) end--;
+  if (text[start] === '|') start++;
+  const raw: CellSlice[] = [];
+  let cellStart = start;
+  for (let index = start; index < end; index++) {
+    const char = text[index];
+    if (char === '\\' && (text[index + 1] === '|' || text[index + 1] === '\\') && index + 1 < end) {
+      index++;
+    } else if (char === '|') {
+      raw.push({ start: cellStart, end: index });
+      cellStart = index + 1;
+    }
+  }
+  if (cellStart < end) raw.push({ start: cellStart, end });
+  return raw.map(trimSlice(text));
+}
+
+function trimSlice(text: string) {
+  return ({ start, end }: CellSlice): CellSlice => {
+    const rawStart = start;
+    while (start < end && isBlank(text[start])) start++;
+    while (end > start && isBlank(text[end - 1])) end--;
+    // An empty cell sits just after its opening pipe's space, where the text would go.
+    if (start === end) start = end = Math.min(rawStart + 1, start);
+    return { start, end };
+  };
+}
+
+/** A link inside a cell, with offsets relative to the cell's first character. */
+export interface RelativeLink {
+  url: string;
+  text: string;
+  start: number;
+  end: number;
+  urlStart: number | null;
+}
+
+/** What a cell's inline markdown means, independent of where the cell is. */
+export interface InlineContent {
+  text: string;
+  links: RelativeLink[];
+  /** mdast children with positions relative to the cell (line 1, offset 0 = first character). */
+  nodes(): PhrasingContent[];
+}
+
+// Text that micromark would read as plain text: no escapes, code, emphasis, links,
+// HTML, entities, strikethrough, or GFM autolink literals.
+const PLAIN = /^[^\\`*_[\]<>&!~@|]*$/u;
+const AUTOLINK_LITERAL = /www\.|https?:\/\/|mailto:|xmpp:/iu;
+// `[label](https://…)` with a plain label and a destination without spaces, parentheses or escapes.
+const SIMPLE_LINK = /\[([^\\`*_[\]<>&!~@|]*)\]\((https?:\/\/[^\s()<>\\`|&]+)\)/gu;
+
+const isPlain = (text: string) => PLAIN.test(text) && !AUTOLINK_LITERAL.test(text);
+
+/**
+ * Reads cells' inline markdown. The common cells of a catalog (plain text, and links of
+ * the plain `[label](https://…)` form separated by text) are read directly; any other
+ * cell is parsed by remark once per distinct text and the result reused.
+ */
+export class InlineReader {
+  private readonly cache = new Map<string, InlineContent>();
+
+  constructor(
+    private readonly processor: Processor<Root>,
+    /** Link reference definitions of the document, so `[text][ref]` in a cell resolves. */
+    private readonly definitions: string,
+  ) {}
+
+  read(source: string): InlineContent {
+    let content = this.cache.get(source);
+    if (!content) {
+      content = readSimple(source) ?? this.parse(source);
+      this.cache.set(source, content);
+    }
+    return content;
+  }
+
+  private parse(source: string): InlineContent {
+    // The cell becomes the header cell of a one-column table: inline content is read
+    // exactly as in the real table. The padding spaces keep a trailing backslash from
+    // escaping the closing pipe.
+    const prefix = '| ';
+    const document = `${prefix}${source} |\n| - |\n${this.definitions ? `\n${this.definitions}\n` : ''}`;
+    const root = this.processor.parse(document);
+    const table = root.children[0];
+    const cell = table?.type === 'table' ? table.children[0]?.children[0] : undefined;
+    if (!cell) return plainContent(source);
+    const definitions = new Map<string, string>();
+    for (const node of root.children) if (node.type === 'definition') definitions.set(node.identifier, node.url);
+    const children = cell.children;
+    shiftPositions(children, -prefix.length);
+    const links: RelativeLink[] = [];
+    collectLinks(children, source, definitions, links);
+    return {
+      text: plainText(children),
+      links,
+      nodes: () => structuredClone(children),
+    };
+  }
+}
+
+function plainText(nodes: Nodes[]): string {
+  return nodes.map((node) => toString(node, { includeHtml: false })).join('');
+}
+
+function plainContent(source: string): InlineContent {
+  return {
+    text: source,
+    links: [],
+    nodes: () => (source ? [textNode(source, 0)] : []),
+  };
+}
+
+function readSimple(source: string): InlineContent | null {
+  if (isPlain(source)) return plainContent(source);
+  const links: RelativeLink[] = [];
+  const parts: PhrasingContent[] = [];
+  let text = '';
+  let last = 0;
+  const addGap = (end: number): boolean => {
+    const gap = source.slice(last, end);
+    if (!isPlain(gap)) return false;
+    if (gap) parts.push(textNode(gap, last));
+    text += gap;
+    return true;
+  };
+  for (const match of source.matchAll(SIMPLE_LINK)) {
+    const [whole, label, url] = match as unknown as [string, string, string];
+    const start = match.index;
+    if (!addGap(start) || AUTOLINK_LITERAL.test(label)) return null;
+    const end = start + whole.length;
+    links.push({ url, text: label, start, end, urlStart: end - 1 - url.length });
+    parts.push(linkNode(url, label, start, end));
+    text += label;
+    last = end;
+  }
+  if (links.length === 0 || !addGap(source.length)) return null;
+  return { text, links, nodes: () => structuredClone(parts) };
+}
+
+function position(start: number, end: number) {
+  return {
+    start: { line: 1, column: start + 1, offset: start },
+    end: { line: 1, column: end + 1, offset: end },
+  };
+}
+
+function textNode(value: string, start: number): PhrasingContent {
+  return { type: 'text', value, position: position(start, start + value.length) };
+}
+
+function linkNode(url: string, label: string, start: number, end: number): MdastLink {
+  return {
+    type: 'link',
+    url,
+    title: null,
+    children: label ? [textNode(label, start + 1) as MdastLink['children'][number]] : [],
+    position: position(start, end),
+  };
+}
+
+function shiftPositions(nodes: Nodes[], by: number): void {
+  for (const node of nodes) {
+    const place = node.position;
+    if (place) {
+      place.start = { line: 1, column: place.start.column + by, offset: (place.start.offset ?? 0) + by };
+      place.end = { line: 1, column: place.end.column + by, offset: (place.end.offset ?? 0) + by };
+    }
+    if ('children' in node) shiftPositions(node.children as Nodes[], by);
+  }
+}
+
+function collectLinks(nodes: Nodes[], source: string, definitions: Map<string, string>, links: RelativeLink[]): void {
+  for (const node of nodes) {
+    if (node.type === 'link' || node.type === 'linkReference') {
+      const url = node.type === 'link' ? node.url : definitions.get(node.identifier);
+      const start = node.position?.start.offset ?? 0;
+      const end = node.position?.end.offset ?? source.length;
+      if (url !== undefined) {
+        const at = source.slice(start, end).lastIndexOf(url);
+        links.push({ url, text: toString(node, { includeHtml: false }), start, end, urlStart: at < 0 ? null : start + at });
+      }
+    }
+    if ('children' in node) collectLinks(node.children as Nodes[], source, definitions, links);
+  }
+}

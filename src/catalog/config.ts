@@ -1,0 +1,61 @@
+export type ColumnType = 'text' | 'link' | 'links' | 'year' | 'enumeration';
+
+export interface ColumnSchema {
+  name: string;
+  type: ColumnType;
+  required: boolean;
+  /** type "link": plain text without a link is accepted too (e.g. a Name with no code repository). */
+  allowPlainText: boolean;
+  /** type "enumeration": the canonical spellings. */
+  values: string[];
+  /** type "enumeration": variant spelling → canonical spelling, matched case-insensitively (`pytorch` → `PyTorch`). */
+  aliases: Record<string, string>;
+  /** type "enumeration": the cell may list several values separated by ", ". */
+  multiple: boolean;
+  /** type "enumeration": a value outside `values` is an error (otherwise only known values are canonicalized). */
+  closed: boolean;
+}
+
+export interface TableSchema {
+  /** A name for messages, e.g. "methods". */
+  name: string;
+  /** Headings whose table this schema describes; empty: any table whose header has the key column. */
+  headings: string[];
+  columns: ColumnSchema[];
+  /** The column that identifies an entry (duplicates are looked for on it). */
+  key: string;
+  /** Columns to sort by, in order; ties are broken by the whole row. Empty: rows keep their order. */
+  sortBy: string[];
+}
+
+export interface LinksConfig {
+  /** Per-host settings, keyed by host name (e.g. "dl.acm.org"). */
+  hosts: Record<string, HostConfig>;
+  /** URL patterns (regular expressions) never checked. */
+  skip: string[];
+  cacheFile: string;
+  /** Days an alive result is kept (with jitter). */
+  aliveDays: number;
+  /** An unverifiable link becomes an error after this many consecutive runs… */
+  escalateAfterRuns: number;
+  /** …or after this many days. */
+  escalateAfterDays: number;
+}
+
+export interface HostConfig {
+  acceptStatus?: number[];
+  skip?: boolean;
+  headers?: Record<string, string>;
+  /** Minimum milliseconds between two requests to this host. */
+  minSpacingMs?: number;
+  maxConnections?: number;
+}
+
+export interface CatalogConfig {
+  /** Absolute path of the config file, or null when none was found (generic mode). */
+  path: string | null;
+  tables: TableSchema[];
+  /** Rule id → severity override, or "off". */
+  rules: Record<string, 'off' | 'error' | 'warning' | 'info'>;
+  links: LinksConfig;
+}

@@ -1,0 +1,204 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { CatalogConfig, ColumnSchema, ColumnType, LinksConfig, TableSchema } from './config.js';
+
+export const CONFIG_FILE_NAME = 'catalog.config.json';
+
+/** Raised for a config file that cannot be read or does not fit the schema; the message says where and why. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const COLUMN_TYPES: readonly ColumnType[] = ['text', 'link', 'links', 'year', 'enumeration'];
+const RULE_LEVELS = ['off', 'error', 'warning', 'info'] as const;
+
+export function defaultLinksConfig(): LinksConfig {
+  return {
+    hosts: {},
+    skip: [],
+    cacheFile: '.cache/catalog-links.json',
+    aliveDays: 7,
+    escalateAfterRuns: 3,
+    escalateAfterDays: 21,
+  };
+}
+
+/** No schema: every table is normalized in structure only. */
+export function genericConfig(): CatalogConfig {
+  return { path: null, tables: [], rules: {}, links: defaultLinksConfig() };
+}
+
+/** Searches upward from the markdown file's folder for catalog.config.json, like prettier and eslint do. */
+export function findConfigFile(markdownFile: string): string | null {
+  let folder = dirname(resolve(markdownFile));
+  for (;;) {
+    const candidate = join(folder, CONFIG_FILE_NAME);
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(folder);
+    if (parent === folder) return null;
+    folder = parent;
+  }
+}
+
+/** Loads the config that applies to a markdown file: `explicitPath` if given, else the nearest one above it. */
+export function loadConfig(markdownFile: string, explicitPath?: string): CatalogConfig {
+  const path = explicitPath ? resolve(explicitPath) : findConfigFile(markdownFile);
+  if (!path) return genericConfig();
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`${path}: cannot read the config file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`${path}: not valid JSON (${(error as Error).message})`);
+  }
+  return parseConfig(raw, path);
+}
+
+/** Validates a parsed config object and fills in defaults. Throws ConfigError naming the bad field. */
+export function parseConfig(raw: unknown, path: string | null): CatalogConfig {
+  const where = path ?? 'config';
+  const fail = (field: string, problem: string): never => {
+    throw new ConfigError(`${where}: "${field}" ${problem}`);
+  };
+  const root = expectObject(raw, '(root)', fail);
+  allowKeys(root, ['$schema', 'tables', 'rules', 'links'], '(root)', fail);
+
+  const tablesRaw = root['tables'] ?? [];
+  if (!Array.isArray(tablesRaw)) fail('tables', 'must be an array of table schemas');
+  const tables = (tablesRaw as unknown[]).map((table, index) => parseTable(table, `tables[${index}]`, fail));
+
+  const rules: CatalogConfig['rules'] = {};
+  const rulesRaw = expectObject(root['rules'] ?? {}, 'rules', fail);
+  for (const [id, level] of Object.entries(rulesRaw)) {
+    if (!RULE_LEVELS.includes(level as (typeof RULE_LEVELS)[number])) {
+      fail(`rules.${id}`, `must be one of ${RULE_LEVELS.join(', ')}`);
+    }
+    rules[id] = level as CatalogConfig['rules'][string];
+  }
+
+  return { path, tables, rules, links: parseLinks(root['links'] ?? {}, fail) };
+}
+
+type Fail = (field: string, problem: string) => never;
+
+function parseTable(raw: unknown, field: string, fail: Fail): TableSchema {
+  const table = expectObject(raw, field, fail);
+  allowKeys(table, ['name', 'headings', 'columns', 'key', 'sortBy'], field, fail);
+  const columnsRaw = table['columns'];
+  if (!Array.isArray(columnsRaw) || columnsRaw.length === 0) fail(`${field}.columns`, 'must be a non-empty array of columns');
+  const columns = (columnsRaw as unknown[]).map((column, index) => parseColumn(column, `${field}.columns[${index}]`, fail));
+  const names = columns.map((column) => column.name.toLowerCase());
+  names.forEach((name, index) => {
+    if (names.indexOf(name) !== index) fail(`${field}.columns[${index}].name`, `repeats the column "${columns[index]!.name}"`);
+  });
+  const hasColumn = (name: string) => names.includes(name.toLowerCase());
+
+  const key = table['key'] ?? columns[0]!.name;
+  if (typeof key !== 'string' || !hasColumn(key)) fail(`${field}.key`, 'must name one of the columns');
+  const sortBy = stringArray(table['sortBy'] ?? [], `${field}.sortBy`, fail);
+  sortBy.forEach((name, index) => {
+    if (!hasColumn(name)) fail(`${field}.sortBy[${index}]`, `names "${name}", which is not a column`);
+  });
+  const name = table['name'] ?? `table ${field}`;
+  if (typeof name !== 'string') fail(`${field}.name`, 'must be a string');
+  return {
+    name: name as string,
+    headings: stringArray(table['headings'] ?? [], `${field}.headings`, fail),
+    columns,
+    key: key as string,
+    sortBy,
+  };
+}
+
+function parseColumn(raw: unknown, field: string, fail: Fail): ColumnSchema {
+  const column = expectObject(raw, field, fail);
+  allowKeys(column, ['name', 'type', 'required', 'allowPlainText', 'values', 'aliases', 'multiple', 'closed'], field, fail);
+  const name = column['name'];
+  if (typeof name !== 'string' || name.trim() === '') fail(`${field}.name`, 'must be a non-empty string');
+  const type = column['type'] ?? 'text';
+  if (!COLUMN_TYPES.includes(type as ColumnType)) fail(`${field}.type`, `must be one of ${COLUMN_TYPES.join(', ')}`);
+  const values = stringArray(column['values'] ?? [], `${field}.values`, fail);
+  const aliasesRaw = expectObject(column['aliases'] ?? {}, `${field}.aliases`, fail);
+  const aliases: Record<string, string> = {};
+  for (const [variant, canonical] of Object.entries(aliasesRaw)) {
+    if (typeof canonical !== 'string' || !values.includes(canonical)) {
+      fail(`${field}.aliases.${variant}`, 'must map to one of the column\'s "values"');
+    }
+    aliases[variant.toLowerCase()] = canonical as string;
+  }
+  if (type === 'enumeration' && values.length === 0) fail(`${field}.values`, 'must list the canonical values of an enumeration');
+  return {
+    name: (name as string).trim(),
+    type: type as ColumnType,
+    required: booleanField(column['required'], false, `${field}.required`, fail),
+    allowPlainText: booleanField(column['allowPlainText'], false, `${field}.allowPlainText`, fail),
+    values,
+    aliases,
+    multiple: booleanField(column['multiple'], false, `${field}.multiple`, fail),
+    closed: booleanField(column['closed'], false, `${field}.closed`, fail),
+  };
+}
+
+function parseLinks(raw: unknown, fail: Fail): LinksConfig {
+  const links = expectObject(raw, 'links', fail);
+  allowKeys(links, ['hosts', 'skip', 'cacheFile', 'aliveDays', 'escalateAfterRuns', 'escalateAfterDays'], 'links', fail);
+  const defaults = defaultLinksConfig();
+  const number = (key: 'aliveDays' | 'escalateAfterRuns' | 'escalateAfterDays') => {
+    const value = links[key] ?? defaults[key];
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) fail(`links.${key}`, 'must be a number ≥ 0');
+    return value as number;
+  };
+  const cacheFile = links['cacheFile'] ?? defaults.cacheFile;
+  if (typeof cacheFile !== 'string' || cacheFile === '') fail('links.cacheFile', 'must be a file path');
+  const skip = stringArray(links['skip'] ?? [], 'links.skip', fail);
+  skip.forEach((pattern, index) => {
+    try {
+      new RegExp(pattern, 'u');
+    } catch {
+      fail(`links.skip[${index}]`, `is not a valid regular expression: ${pattern}`);
+    }
+  });
+  const hostsRaw = expectObject(links['hosts'] ?? {}, 'links.hosts', fail);
+  const hosts: LinksConfig['hosts'] = {};
+  for (const [host, settingsRaw] of Object.entries(hostsRaw)) {
+    const field = `links.hosts.${host}`;
+    const settings = expectObject(settingsRaw, field, fail);
+    allowKeys(settings, ['acceptStatus', 'skip', 'headers', 'minSpacingMs', 'maxConnections'], field, fail);
+    hosts[host.toLowerCase()] = settings as LinksConfig['hosts'][string];
+  }
+  return {
+    hosts,
+    skip,
+    cacheFile: cacheFile as string,
+    aliveDays: number('aliveDays'),
+    escalateAfterRuns: number('escalateAfterRuns'),
+    escalateAfterDays: number('escalateAfterDays'),
+  };
+}
+
+function expectObject(value: unknown, field: string, fail: Fail): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(field, 'must be an object');
+  return value as Record<string, unknown>;
+}
+
+function allowKeys(object: Record<string, unknown>, allowed: string[], field: string, fail: Fail): void {
+  for (const key of Object.keys(object)) {
+    if (!allowed.includes(key)) fail(field === '(root)' ? key : `${field}.${key}`, `is not a known setting (expected one of: ${allowed.join(', ')})`);
+  }
+}
+
+function stringArray(value: unknown, field: string, fail: Fail): string[] {
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) fail(field, 'must be an array of strings');
+  return value as string[];
+}
+
+function booleanField(value: unknown, fallback: boolean, field: string, fail: Fail): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'boolean') fail(field, 'must be true or false');
+  return value as boolean;
+}

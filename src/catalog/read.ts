@@ -1,0 +1,259 @@
+import type { Heading, Html, Nodes, Root, Table as MdastTable } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified, type Processor } from 'unified';
+import { InlineReader, splitRow, type InlineContent } from './cells.js';
+import type { CatalogConfig, TableSchema } from './config.js';
+import { LineIndex } from './lines.js';
+import type { Align, Catalog, Cell, Link, Point, Range, Row, Section, Suppression, Table } from './model.js';
+import { buildSkeleton, rowsCoverGaps } from './skeleton.js';
+
+let processor: Processor<Root> | undefined;
+
+/** The one markdown parser: unified + remark-parse + remark-gfm. */
+export function markdownParser(): Processor<Root> {
+  processor ??= unified().use(remarkParse).use(remarkGfm).freeze() as unknown as Processor<Root>;
+  return processor;
+}
+
+export interface ReadInput {
+  file: string;
+  source: string;
+  config: CatalogConfig;
+}
+
+const BOM = '\uFEFF';
+const NEXT_LINE_SUPPRESSION = /<!--\s*catalog-disable-next-line\b([^]*?)-->/gu;
+const SAME_LINE_SUPPRESSION = /<!--\s*catalog-disable-line\b([^]*?)-->/gu;
+
+/** Reads a markdown file into the catalog model: its tables with every cell's source position. */
+export function readCatalog({ file, source, config }: ReadInput): Catalog {
+  const bom = source.startsWith(BOM);
+  const body = bom ? source.slice(1) : source;
+  const lines = new LineIndex(body, bom ? 1 : 0);
+  let parsed = parseSkeleton(lines, false);
+  if (!parsed.gapsAreRows) parsed = parseSkeleton(lines, true);
+  const { tree, toDocument } = parsed;
+
+  const headings: Section[] = [];
+  const suppressions: Suppression[] = [];
+  const proseLinks: Link[] = [];
+  const mdastTables: MdastTable[] = [];
+  const definitionSources: string[] = [];
+  const rangeOf = (node: Nodes): Range => ({
+    start: lines.point(toDocument(node.position!.start.offset!)),
+    end: lines.point(toDocument(node.position!.end.offset!)),
+  });
+
+  walk(tree, (node) => {
+    switch (node.type) {
+      case 'table':
+        mdastTables.push(node);
+        return false;
+      case 'heading':
+        headings.push(sectionOf(node, rangeOf(node).start.line));
+        return false;
+      case 'html':
+        suppressions.push(...nextLineSuppressions(node, rangeOf(node)));
+        return false;
+      case 'definition': {
+        const range = rangeOf(node);
+        definitionSources.push(body.slice(range.start.offset - lines.base, range.end.offset - lines.base));
+        proseLinks.push(linkAt(node.url, node.label ?? node.url, range, body, lines));
+        return false;
+      }
+      case 'link':
+        proseLinks.push(linkAt(node.url, toString(node), rangeOf(node), body, lines));
+        return false;
+      default:
+        return true;
+    }
+  });
+
+  const inline = new InlineReader(markdownParser(), definitionSources.join('\n'));
+  const tables = mdastTables.map((node, index) => {
+    const headerRow = node.children[0]!;
+    const firstLine = rangeOf(node).start.line;
+    const lastLine = rangeOf(node).end.line;
+    const headerStart = rangeOf(headerRow).start;
+    const readRow = (line: number, from: number): Row => rowAt(line, from, lines, inline);
+    const header = readRow(firstLine, headerStart.offset - lines.base);
+    const rows: Row[] = [];
+    // Rows start after the same container prefix as the header (`> ` in a block quote); plain indentation is skipped by splitRow.
+    const prefix = lines.line(firstLine).slice(0, headerStart.column - 1);
+    const prefixLength = /^[ \t]*$/u.test(prefix) ? 0 : prefix.length;
+    for (let line = firstLine + 2; line <= lastLine; line++) rows.push(readRow(line, lines.starts[line - 1]! + prefixLength));
+    for (const row of rows) suppressions.push(...sameLineSuppressions(row));
+    const delimiterLine = firstLine + 1;
+    const table: Table = {
+      index,
+      section: sectionAbove(headings, firstLine),
+      header,
+      delimiter: {
+        line: delimiterLine,
+        range: lineRange(delimiterLine, lines),
+        align: (node.align ?? []).map((align): Align => align ?? null),
+      },
+      rows,
+      range: { start: header.range.start, end: (rows[rows.length - 1] ?? header).range.end },
+      schema: null,
+    };
+    table.schema = schemaFor(table, config.tables);
+    return table;
+  });
+
+  return {
+    file,
+    source,
+    bom,
+    eol: dominantLineEnding(body),
+    tables,
+    headings,
+    suppressions,
+    proseLinks,
+    pointAt: (offset) => lines.point(offset - lines.base),
+  };
+}
+
+interface ParsedSkeleton {
+  tree: Root;
+  /** Every line left out of the skeleton was a body row of a table. */
+  gapsAreRows: boolean;
+  /** Maps an offset of the skeleton text to an offset of the document body. */
+  toDocument(offset: number): number;
+}
+
+function parseSkeleton(lines: LineIndex, whole: boolean): ParsedSkeleton {
+  const skeleton = buildSkeleton(lines, whole);
+  const tree = markdownParser().parse(skeleton.text);
+  const skeletonLines = new LineIndex(skeleton.text);
+  const toDocument = (offset: number) => {
+    const line = skeletonLines.lineOf(offset);
+    return lines.starts[skeleton.documentLines[line - 1]! - 1]! + offset - skeletonLines.starts[line - 1]!;
+  };
+  const tables: { delimiterLine: number; lastLine: number }[] = [];
+  walk(tree, (node) => {
+    if (node.type !== 'table') return true;
+    const firstLine = lines.lineOf(toDocument(node.position!.start.offset!));
+    tables.push({ delimiterLine: firstLine + 1, lastLine: lines.lineOf(toDocument(node.position!.end.offset!)) });
+    return false;
+  });
+  return { tree, toDocument, gapsAreRows: rowsCoverGaps(skeleton.gaps, tables) };
+}
+
+function walk(node: Nodes, enter: (node: Nodes) => boolean): void {
+  if (!enter(node)) return;
+  if ('children' in node) for (const child of node.children) walk(child as Nodes, enter);
+}
+
+function sectionOf(node: Heading, line: number): Section {
+  return { heading: toString(node, { includeHtml: false }).trim(), depth: node.depth, line };
+}
+
+function sectionAbove(headings: Section[], line: number): Section {
+  let section: Section = { heading: '', depth: 0, line: 0 };
+  for (const heading of headings) if (heading.line < line) section = heading;
+  return section;
+}
+
+function lineRange(line: number, lines: LineIndex): Range {
+  return { start: lines.point(lines.starts[line - 1]!), end: lines.point(lines.ends[line - 1]!) };
+}
+
+function rowAt(line: number, from: number, lines: LineIndex, inline: InlineReader): Row {
+  const to = lines.ends[line - 1]!;
+  const cells = splitRow(lines.text, Math.min(from, to), to).map((slice, index) =>
+    makeCell(index, lines.text.slice(slice.start, slice.end), lines.point(slice.start), inline),
+  );
+  return { line, range: lineRange(line, lines), cells };
+}
+
+function makeCell(index: number, source: string, start: Point, inline: InlineReader): Cell {
+  const content: InlineContent = inline.read(source);
+  const at = (relative: number): Point => ({ line: start.line, column: start.column + relative, offset: start.offset + relative });
+  let nodes: Cell['nodes'] | undefined;
+  return {
+    index,
+    source,
+    range: { start, end: at(source.length) },
+    text: content.text,
+    links: content.links.map((link) => ({
+      url: link.url,
+      text: link.text,
+      range: { start: at(link.start), end: at(link.end) },
+      urlRange: link.urlStart === null ? null : { start: at(link.urlStart), end: at(link.urlStart + link.url.length) },
+    })),
+    // The tree is built on first use: most rules need only the text and the links.
+    get nodes() {
+      nodes ??= placeNodes(content.nodes(), start);
+      return nodes;
+    },
+  };
+}
+
+function placeNodes(nodes: Cell['nodes'], start: Point): Cell['nodes'] {
+  const place = (node: { position?: { start: { column: number; offset?: number }; end: { column: number; offset?: number } }; children?: unknown[] }) => {
+    if (node.position) {
+      for (const point of [node.position.start, node.position.end] as { line?: number; column: number; offset?: number }[]) {
+        point.line = start.line;
+        point.offset = start.offset + (point.offset ?? point.column - 1);
+        point.column = start.column + point.column - 1;
+      }
+    }
+    node.children?.forEach((child) => place(child as typeof node));
+  };
+  nodes.forEach((node) => place(node));
+  return nodes;
+}
+
+function linkAt(url: string, text: string, range: Range, body: string, lines: LineIndex): Link {
+  const slice = body.slice(range.start.offset - lines.base, range.end.offset - lines.base);
+  const at = slice.lastIndexOf(url);
+  const urlStart = range.start.offset - lines.base + at;
+  return {
+    url,
+    text,
+    range,
+    urlRange: at < 0 ? null : { start: lines.point(urlStart), end: lines.point(urlStart + url.length) },
+  };
+}
+
+function ruleIds(text: string): string[] {
+  return text.split(/[\s,]+/u).filter(Boolean);
+}
+
+function nextLineSuppressions(node: Html, range: Range): Suppression[] {
+  return [...node.value.matchAll(NEXT_LINE_SUPPRESSION)].map((match) => ({
+    line: range.end.line + 1,
+    rules: ruleIds(match[1]!),
+    range,
+  }));
+}
+
+function sameLineSuppressions(row: Row): Suppression[] {
+  return row.cells.flatMap((cell) =>
+    cell.source.includes('catalog-disable-line')
+      ? [...cell.source.matchAll(SAME_LINE_SUPPRESSION)].map((match) => ({ line: row.line, rules: ruleIds(match[1]!), range: cell.range }))
+      : [],
+  );
+}
+
+/** A schema describes a table named by its heading, or, without headings, any table whose header has the key column. */
+function schemaFor(table: Table, schemas: TableSchema[]): TableSchema | null {
+  const heading = table.section.heading.toLowerCase();
+  const header = table.header.cells.map((cell) => cell.text.trim().toLowerCase());
+  return (
+    schemas.find((schema) =>
+      schema.headings.length > 0
+        ? schema.headings.some((name) => name.trim().toLowerCase() === heading)
+        : header.includes(schema.key.toLowerCase()),
+    ) ?? null
+  );
+}
+
+function dominantLineEnding(text: string): '\n' | '\r\n' {
+  const crlf = text.split('\r\n').length - 1;
+  const lf = text.split('\n').length - 1 - crlf;
+  return crlf > lf ? '\r\n' : '\n';
+}

@@ -1,0 +1,16 @@
+import type { CatalogConfig } from '../catalog/config.js';
+import type { Diagnostic, Severity } from '../catalog/diagnostic.js';
+import type { Catalog } from '../catalog/model.js';
+
+/** Rule metadata is data (for `--help`, SARIF and the README); `check` is pure. */
+export interface Rule {
+  id: string;
+  severity: Severity;
+  /** One line, e.g. "Every row has as many cells as the header". */
+  description: string;
+  /** Schema rules apply only to tables a schema describes; structure rules apply to every table. */
+  needsSchema: boolean;
+  /** `catalog format` applies this rule's fixes. */
+  fixable: boolean;
+  check(catalog: Catalog, config: CatalogConfig): Diagnostic[];
+}

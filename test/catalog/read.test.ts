@@ -1,0 +1,89 @@
+import type { Root, TableCell } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { describe, expect, it } from 'vitest';
+import { genericConfig } from '../../src/catalog/load-config.js';
+import { markdownParser, readCatalog } from '../../src/catalog/read.js';
+
+const read = (source: string) => readCatalog({ file: 'test.md', source, config: genericConfig() });
+
+/** What remark itself sees: for each table, each row's cells as [text, urls]. */
+function remarkTables(source: string) {
+  const tree = markdownParser().parse(source.replace(/^\uFEFF/u, '')) as Root;
+  const tables: [string, string[]][][][] = [];
+  const visit = (node: { type: string; children?: unknown[] }) => {
+    if (node.type === 'table') {
+      tables.push(
+        (node.children as { children: TableCell[] }[]).map((row) =>
+          row.children.map((cell) => [toString(cell, { includeHtml: false }), urls(cell)] as [string, string[]]),
+        ),
+      );
+      return;
+    }
+    node.children?.forEach((child) => visit(child as typeof node));
+  };
+  visit(tree);
+  return tables;
+}
+
+function urls(node: { type: string; url?: string; children?: unknown[] }): string[] {
+  if (node.type === 'link') return [node.url!];
+  return (node.children ?? []).flatMap((child) => urls(child as typeof node));
+}
+
+function ourTables(source: string) {
+  return read(source).tables.map((table) =>
+    [table.header, ...table.rows].map((row) => row.cells.map((cell) => [cell.text, cell.links.map((link) => link.url)] as [string, string[]])),
+  );
+}
+
+/** remark drops cells beyond the header and pads short rows; compare on what both have. */
+function expectSameAsRemark(source: string) {
+  const expected = remarkTables(source);
+  const actual = ourTables(source);
+  expect(actual.length).toBe(expected.length);
+  expected.forEach((table, t) => {
+    expect(actual[t]!.length).toBe(table.length);
+    table.forEach((row, r) => {
+      const ours = actual[t]![r]!;
+      row.forEach((cell, c) => expect(ours[c] ?? ['', []]).toEqual(cell));
+    });
+  });
+}
+
+describe('readCatalog', () => {
+  it('reads cells with exact positions, including cells beyond the header', () => {
+    const source = '# Title\n\n## Section\n\n| A | B |\n| --- | :-: |\n| [x](https://x.org/a) | `c` |\n| one | two | three |\n| short |\n';
+    const catalog = read(source);
+    expect(catalog.tables).toHaveLength(1);
+    const table = catalog.tables[0]!;
+    expect(table.section.heading).toBe('Section');
+    expect(table.delimiter.align).toEqual([null, 'center']);
+    expect(table.rows.map((row) => row.cells.length)).toEqual([2, 3, 1]);
+    const link = table.rows[0]!.cells[0]!.links[0]!;
+    expect(link).toMatchObject({ url: 'https://x.org/a', text: 'x', range: { start: { line: 7, column: 3 } } });
+    expect(source.slice(link.urlRange!.start.offset, link.urlRange!.end.offset)).toBe('https://x.org/a');
+    const extra = table.rows[1]!.cells[2]!;
+    expect(extra).toMatchObject({ source: 'three', range: { start: { line: 8, column: 15 } } });
+    expect(source.slice(extra.range.start.offset, extra.range.end.offset)).toBe('three');
+  });
+
+  it('agrees with remark on long tables read through the skeleton', () => {
+    const rows = Array.from({ length: 50 }, (_, i) => `| [n${i}](https://e.org/${i}) | *em* ${i} \\| x | \`co|de\` |`);
+    expectSameAsRemark(`intro\n\n| a | b | c |\n|---|---|---|\n${rows.join('\n')}\nlazy row\n\n> | q |\n> | - |\n> | 1 |\n> | 2 |\n> | 3 |\n`);
+  });
+
+  it('keeps positions right with a BOM and CRLF', () => {
+    const source = '\uFEFF| a | b |\r\n| - | - |\r\n| 1 | 2 |\r\n| 3 | 4 |\r\n| 5 | 6 |\r\n';
+    const catalog = read(source);
+    expect(catalog.bom).toBe(true);
+    expect(catalog.eol).toBe('\r\n');
+    const cell = catalog.tables[0]!.rows[2]!.cells[1]!;
+    expect(cell.range.start).toMatchObject({ line: 5, column: 7 });
+    expect(source.slice(cell.range.start.offset, cell.range.end.offset)).toBe('6');
+  });
+
+  it('falls back to a whole parse when a left-out line was not a table row', () => {
+    expectSameAsRemark('| a |\n| - |\n- | b |\n  | c |\n  | d |\n  | e |\n| f |\n');
+    expectSameAsRemark('```\n| a |\n| b |\n| c |\n```\n');
+  });
+});
