@@ -1,0 +1,67 @@
+import type { CatalogConfig } from '../catalog/config.js';
+import type { Diagnostic } from '../catalog/diagnostic.js';
+import type { Catalog, Suppression } from '../catalog/model.js';
+import { canonicalVocabulary } from './canonical-vocabulary.js';
+import { cellType } from './cell-type.js';
+import { duplicateEntry } from './duplicate-entry.js';
+import { invisibleCharacters } from './invisible-characters.js';
+import { linkSyntax } from './link-syntax.js';
+import { pipeInCodeSpan } from './pipe-in-code-span.js';
+import { requiredCell } from './required-cell.js';
+import type { Rule } from './rule.js';
+import { sharedRepository } from './shared-repository.js';
+import { sorted } from './sorted.js';
+import { tableColumnCount } from './table-column-count.js';
+import { tableHeader } from './table-header.js';
+import { unknownRule } from './unknown-rule.js';
+
+const contentRules: Rule[] = [
+  tableColumnCount,
+  tableHeader,
+  requiredCell,
+  cellType,
+  linkSyntax,
+  duplicateEntry,
+  sharedRepository,
+  canonicalVocabulary,
+  sorted,
+  pipeInCodeSpan,
+  invisibleCharacters,
+];
+
+/** Every rule, in a stable order: structure first, then schema, then the check of suppression comments. */
+export const rules: Rule[] = [...contentRules, unknownRule(contentRules.map((rule) => rule.id))];
+
+/**
+ * Runs every rule not turned off in `config.rules` (structure rules see every table, schema
+ * rules only tables with a schema), applies severity overrides, drops suppressed
+ * diagnostics, and sorts them by line, column and rule id.
+ */
+export function lintCatalog(catalog: Catalog, config: CatalogConfig): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const rule of rules) {
+    const setting = config.rules[rule.id];
+    if (setting === 'off') continue;
+    for (const diagnostic of rule.check(catalog, config)) {
+      if (isSuppressed(diagnostic, catalog.suppressions)) continue;
+      diagnostics.push(setting === undefined ? diagnostic : { ...diagnostic, severity: setting });
+    }
+  }
+  return diagnostics.sort(byPosition);
+}
+
+function isSuppressed(diagnostic: Diagnostic, suppressions: Suppression[]): boolean {
+  return suppressions.some(
+    (suppression) =>
+      suppression.line === diagnostic.range.start.line &&
+      (suppression.rules.length === 0 || suppression.rules.includes(diagnostic.ruleId)),
+  );
+}
+
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return (
+    a.range.start.line - b.range.start.line ||
+    a.range.start.column - b.range.start.column ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+  );
+}

@@ -1,0 +1,97 @@
+import type { Catalog, Range } from '../catalog/model.js';
+import { defineStructureRule, type Finding } from './define.js';
+import { shiftPoint } from './positions.js';
+
+const NAMES: Record<number, string> = {
+  0x00a0: 'NO-BREAK SPACE',
+  0x00ad: 'SOFT HYPHEN',
+  0x061c: 'ARABIC LETTER MARK',
+  0x180e: 'MONGOLIAN VOWEL SEPARATOR',
+  0x200b: 'ZERO WIDTH SPACE',
+  0x200c: 'ZERO WIDTH NON-JOINER',
+  0x200d: 'ZERO WIDTH JOINER',
+  0x200e: 'LEFT-TO-RIGHT MARK',
+  0x200f: 'RIGHT-TO-LEFT MARK',
+  0x2028: 'LINE SEPARATOR',
+  0x2029: 'PARAGRAPH SEPARATOR',
+  0x202a: 'LEFT-TO-RIGHT EMBEDDING',
+  0x202b: 'RIGHT-TO-LEFT EMBEDDING',
+  0x202c: 'POP DIRECTIONAL FORMATTING',
+  0x202d: 'LEFT-TO-RIGHT OVERRIDE',
+  0x202e: 'RIGHT-TO-LEFT OVERRIDE',
+  0x202f: 'NARROW NO-BREAK SPACE',
+  0x2060: 'WORD JOINER',
+  0x2066: 'LEFT-TO-RIGHT ISOLATE',
+  0x2067: 'RIGHT-TO-LEFT ISOLATE',
+  0x2068: 'FIRST STRONG ISOLATE',
+  0x2069: 'POP DIRECTIONAL ISOLATE',
+  0xfeff: 'ZERO WIDTH NO-BREAK SPACE (byte order mark)',
+};
+
+const SPACES = new Set([0x00a0, 0x202f]);
+const ZERO_WIDTH_JOINER = 0x200d;
+const TAG_CANCEL = 0xe007f;
+const PICTOGRAPH = /\p{Extended_Pictographic}/u;
+// Between a pictograph and the joiner: variation selectors and skin-tone modifiers.
+const EMOJI_MODIFIER = /[\uFE0E\uFE0F\u{1F3FB}-\u{1F3FF}]/u;
+
+/**
+ * Every line of every table is scanned, the spaces around the cells included: a no-break
+ * space there is as invisible, and as much a trap, as one inside a word.
+ */
+export const invisibleCharacters = defineStructureRule(
+  {
+    id: 'invisible-characters',
+    severity: 'error',
+    description: 'Tables hold no invisible characters (zero-width, bidi controls, soft hyphens, no-break spaces)',
+    fixable: false,
+  },
+  (table, catalog) =>
+    [table.header.range, table.delimiter.range, ...table.rows.map((row) => row.range)].flatMap((range) => scanLine(catalog, range)),
+);
+
+function scanLine(catalog: Catalog, range: Range): Finding[] {
+  const chars = Array.from(catalog.source.slice(range.start.offset, range.end.offset));
+  const findings: Finding[] = [];
+  let index = 0;
+  chars.forEach((char, position) => {
+    const code = char.codePointAt(0)!;
+    if (isInvisible(code) && !isPartOfEmoji(chars, position)) {
+      findings.push({
+        range: { start: shiftPoint(range.start, index), end: shiftPoint(range.start, index + char.length) },
+        message: `Unexpected invisible character ${describe(code)}`,
+        hint: SPACES.has(code) ? 'Replace it with a plain space' : 'Delete it; it shows in no editor but changes how the text compares and sorts',
+      });
+    }
+    index += char.length;
+  });
+  return findings;
+}
+
+function isInvisible(code: number): boolean {
+  if (code === 0x09) return false;
+  return code in NAMES || /[\p{Cc}\p{Cf}]/u.test(String.fromCodePoint(code));
+}
+
+/** Joiners inside emoji sequences (👩‍💻) and the tag characters of subdivision flags are part of what shows. */
+function isPartOfEmoji(chars: string[], position: number): boolean {
+  const code = chars[position]!.codePointAt(0)!;
+  if (code === ZERO_WIDTH_JOINER) {
+    let before = position - 1;
+    while (before >= 0 && EMOJI_MODIFIER.test(chars[before]!)) before--;
+    return before >= 0 && PICTOGRAPH.test(chars[before]!) && PICTOGRAPH.test(chars[position + 1] ?? '');
+  }
+  if (code >= 0xe0020 && code <= TAG_CANCEL) {
+    let before = position - 1;
+    while (before >= 0 && chars[before]!.codePointAt(0)! >= 0xe0020 && chars[before]!.codePointAt(0)! <= TAG_CANCEL) before--;
+    return before >= 0 && PICTOGRAPH.test(chars[before]!);
+  }
+  return false;
+}
+
+function describe(code: number): string {
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  const name = NAMES[code];
+  if (name) return `${hex} ${name}`;
+  return /\p{Cc}/u.test(String.fromCodePoint(code)) ? `${hex} (a control character)` : `${hex} (a format character)`;
+}

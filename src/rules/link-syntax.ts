@@ -1,0 +1,153 @@
+import type { Cell, Link, Row } from '../catalog/model.js';
+import { linkSpans, nodeSpans, type Span } from './cell-spans.js';
+import { defineStructureRule, type Finding } from './define.js';
+import { rangeInCell } from './positions.js';
+
+export const linkSyntax = defineStructureRule(
+  {
+    id: 'link-syntax',
+    severity: 'error',
+    description: 'Links are well formed, with an absolute http(s) URL',
+    fixable: false,
+  },
+  (table) => [table.header, ...table.rows].flatMap((row: Row) => row.cells.flatMap(checkCell)),
+);
+
+function checkCell(cell: Cell): Finding[] {
+  return [...cell.links.flatMap(checkLink), ...brokenLinks(cell)];
+}
+
+function checkLink(link: Link): Finding[] {
+  const urlRange = link.urlRange ?? link.range;
+  const url = link.url;
+  const findings: Finding[] = [];
+  if (url.trim() === '') {
+    findings.push({
+      range: link.range,
+      message: `Unexpected empty URL in the link "${link.text}"`,
+      hint: 'Put the address between the parentheses: [label](https://…)',
+    });
+  } else if (/\s/u.test(url)) {
+    findings.push({ range: urlRange, message: `Unexpected space in the URL "${url}"`, hint: 'Remove the space, or encode it as %20' });
+  } else if (!isAbsoluteHttpUrl(url)) {
+    findings.push({
+      range: urlRange,
+      message: `Unexpected URL "${url}", expected an absolute http(s) URL`,
+      hint: 'Write the full address, starting with https://',
+    });
+  }
+  if (link.text.trim() === '') {
+    findings.push({ range: link.range, message: `Unexpected link without a label to "${url}"`, hint: 'Write the label between the brackets: [label](url)' });
+  }
+  return findings;
+}
+
+function isAbsoluteHttpUrl(url: string): boolean {
+  if (!/^https?:\/\//iu.test(url)) return false;
+  try {
+    return new URL(url).hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+// Nodes whose brackets and parentheses are not link syntax gone wrong.
+const OPAQUE_NODES = new Set(['link', 'linkReference', 'image', 'imageReference', 'inlineCode', 'html', 'footnoteReference']);
+const MASK = '\0';
+
+/**
+ * Link syntax that markdown did not read as a link: `[label] (url)`, `[label](url` without
+ * its ")", a URL with a space, a bare `[label]`, and brackets or parentheses left unbalanced.
+ * The cell is scanned with links, code, HTML and escaped characters masked out.
+ */
+function brokenLinks(cell: Cell): Finding[] {
+  if (!/[[\]()]/u.test(cell.source)) return [];
+  const masked = maskOpaque(cell);
+  const findings: Finding[] = [];
+  const bracketPair = /\[[^[\]\0]*\]/gu;
+  for (let match = bracketPair.exec(masked.text); match; match = bracketPair.exec(masked.text)) {
+    const start = match.index;
+    const span = brokenLink(cell, masked.text, start, start + match[0].length);
+    findings.push({ range: rangeInCell(cell, span.start, span.end), message: span.message, hint: span.hint });
+    masked.hide({ start, end: span.end });
+    bracketPair.lastIndex = span.end;
+  }
+  const unbalanced = firstUnbalanced(masked.text);
+  if (unbalanced !== null) {
+    const char = masked.text[unbalanced]!;
+    findings.push({
+      range: rangeInCell(cell, unbalanced, unbalanced + 1),
+      message: `Unbalanced "${char}" in the cell`,
+      hint: `Add its ${'[('.includes(char) ? 'closing' : 'opening'} counterpart, or escape it as "\\${char}" if it is meant literally`,
+    });
+  }
+  return findings;
+}
+
+function brokenLink(cell: Cell, text: string, start: number, afterLabel: number): Span & { message: string; hint: string } {
+  const rest = text.slice(afterLabel);
+  const label = cell.source.slice(start, afterLabel);
+  const opening = /^[ \t]*\(/u.exec(rest);
+  if (!opening) {
+    return {
+      start,
+      end: afterLabel,
+      message: `Unexpected "${label}": it looks like a link without its URL`,
+      hint: `Add the URL, ${label}(https://…), or escape the brackets as \\[…\\] if they are meant literally`,
+    };
+  }
+  const close = text.indexOf(')', afterLabel + opening[0].length);
+  const end = close < 0 ? cell.source.length : close + 1;
+  const written = cell.source.slice(start, end);
+  if (opening[0].length > 1) {
+    return {
+      start,
+      end,
+      message: `Unexpected space between "]" and "(" in "${written}": it is not read as a link`,
+      hint: 'Remove the space: [label](url)',
+    };
+  }
+  if (close < 0) {
+    return { start, end, message: `Unclosed link "${written}": the URL lacks its closing ")"`, hint: 'Close the URL with ")"' };
+  }
+  if (/\s/u.test(cell.source.slice(afterLabel + 1, close))) {
+    return { start, end, message: `Unexpected space in the URL of "${written}": it is not read as a link`, hint: 'Remove the space, or encode it as %20' };
+  }
+  return {
+    start,
+    end,
+    message: `"${written}" is not read as a link`,
+    hint: 'Check its brackets and parentheses; write a parenthesis inside the URL as %28 or %29',
+  };
+}
+
+/** The cell's source with opaque nodes and escaped characters replaced by MASK (same length). */
+function maskOpaque(cell: Cell): { text: string; hide(span: Span): void } {
+  const units = cell.source.split('');
+  const hide = (span: Span) => units.fill(MASK, span.start, span.end);
+  [...linkSpans(cell), ...nodeSpans(cell, (node) => OPAQUE_NODES.has(node.type))].forEach(hide);
+  for (let index = 0; index < units.length; index++) {
+    if (units[index] === '\\' && index + 1 < units.length && /[!-/:-@[-`{-~]/u.test(units[index + 1]!)) hide({ start: index, end: index + 2 });
+  }
+  return {
+    get text() {
+      return units.join('');
+    },
+    hide,
+  };
+}
+
+/** Index of the first bracket or parenthesis without its counterpart, or null. */
+function firstUnbalanced(text: string): number | null {
+  const open: { char: string; index: number }[] = [];
+  const pairs: Record<string, string> = { ']': '[', ')': '(' };
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!;
+    if (char === '[' || char === '(') open.push({ char, index });
+    else if (char === ']' || char === ')') {
+      if (open[open.length - 1]?.char !== pairs[char]) return index;
+      open.pop();
+    }
+  }
+  return open[0]?.index ?? null;
+}

@@ -1,0 +1,24 @@
+import type { ColumnSchema } from '../catalog/config.js';
+
+export type VocabularyMatch =
+  | { kind: 'canonical' }
+  | { kind: 'variant'; canonical: string }
+  | { kind: 'unknown' };
+
+function fold(value: string): string {
+  return value.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+}
+
+/**
+ * How an enumeration value relates to the column's vocabulary: exactly a canonical value,
+ * a variant of one (another case, or an alias, both matched case-insensitively), or unknown.
+ */
+export function matchVocabulary(column: ColumnSchema, value: string): VocabularyMatch {
+  if (column.values.includes(value)) return { kind: 'canonical' };
+  const folded = fold(value);
+  const sameLetters = column.values.find((canonical) => fold(canonical) === folded);
+  if (sameLetters !== undefined) return { kind: 'variant', canonical: sameLetters };
+  const alias = Object.entries(column.aliases).find(([variant]) => fold(variant) === folded);
+  if (alias !== undefined) return { kind: 'variant', canonical: alias[1] };
+  return { kind: 'unknown' };
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/catalog/diagnostic.js';
+import { lint } from './lint-helpers.js';
+
+const HEADER = '| Name | Description | Paper | Framework | Year |\n| --- | --- | --- | --- | --- |\n';
+
+function only(diagnostics: Diagnostic[], ruleId: string): Diagnostic {
+  const found = diagnostics.filter((diagnostic) => diagnostic.ruleId === ruleId);
+  expect(found).toHaveLength(1);
+  return found[0]!;
+}
+
+const at = (diagnostic: Diagnostic) => [
+  `${diagnostic.range.start.line}:${diagnostic.range.start.column}`,
+  `${diagnostic.range.end.line}:${diagnostic.range.end.column}`,
+];
+
+describe('messages, ranges, hints and fixes', () => {
+  it('names the missing cell at the end of a short row', () => {
+    const diagnostic = only(lint(`${HEADER}| GPipe | Pipelines | | |\n`), 'table-column-count');
+    expect(diagnostic.message).toBe('Row has 4 cells, expected 5 (the header has 5): the "Year" cell is missing');
+    expect(at(diagnostic)).toEqual(['3:26', '3:26']);
+    expect(diagnostic.hint).toContain('npm run format-catalog');
+    expect(diagnostic.severity).toBe('error');
+    expect(diagnostic.file).toBe('catalog.md');
+  });
+
+  it('points at the first extra cell and tells how to keep a pipe', () => {
+    const diagnostic = only(lint('| A | B |\n| - | - |\n| 1 | 2 | 3 |\n'), 'table-column-count');
+    expect(diagnostic.message).toBe('Row has 3 cells, expected 2 (the header has 2): GFM drops the extra cell "3" without a word');
+    expect(at(diagnostic)).toEqual(['3:11', '3:12']);
+    expect(diagnostic.hint).toContain('\\|');
+  });
+
+  it('rewrites only the variant value in the fix', () => {
+    const diagnostics = lint(`${HEADER}| A | B | | JAX, pytorch | 2020 |\n`);
+    const diagnostic = only(diagnostics, 'canonical-vocabulary');
+    expect(diagnostic.message).toBe('Unexpected "pytorch", expected "PyTorch"');
+    expect(at(diagnostic)).toEqual(['3:18', '3:25']);
+    expect(diagnostic.fix).toEqual({ table: 0, row: 0, column: 3, replacement: 'JAX, PyTorch' });
+  });
+
+  it('lists the allowed values for an unknown one', () => {
+    const diagnostic = only(lint(`${HEADER}| A | B | | Caffe | 2020 |\n`), 'cell-type');
+    expect(diagnostic.message).toBe(
+      'Unexpected "Caffe" in the "Framework" column, expected one of "PyTorch", "TensorFlow", "JAX", "Not open-sourced"',
+    );
+    expect(diagnostic.hint).toContain('catalog.config.json');
+  });
+
+  it('reports a duplicate at the second place, names the first line, and relates both', () => {
+    const source = `${HEADER}| A | B | [arXiv](https://arxiv.org/abs/2007.01045) | | 2020 |\n| C | D | [pdf](https://arxiv.org/pdf/2007.01045v2.pdf#page=2) | | 2020 |\n`;
+    const diagnostic = only(lint(source), 'duplicate-entry');
+    expect(diagnostic.message).toContain('on line 3');
+    expect(at(diagnostic)[0]).toBe('4:11');
+    expect(diagnostic.related?.map((related) => at({ ...diagnostic, range: related.range })[0])).toEqual(['3:11']);
+  });
+
+  it('warns about a shared repository naming both entries', () => {
+    const source = `${HEADER}| [OptCNN](https://github.com/flexflow/FlexFlow) | B | | | 2018 |\n| [FlexFlow](https://github.com/FlexFlow/FlexFlow/tree/master) | D | | | 2019 |\n`;
+    const diagnostic = only(lint(source), 'shared-repository');
+    expect(diagnostic.severity).toBe('warning');
+    expect(diagnostic.message).toBe('"FlexFlow" and "OptCNN" (line 3) link to the same repository flexflow/flexflow');
+    expect(diagnostic.related?.[0]?.range.start.line).toBe(3);
+  });
+
+  it('says which row should come first', () => {
+    const diagnostic = only(lint(`${HEADER}| B | x | | | 2020 |\n| A | y | | | 2020 |\n`), 'sorted');
+    expect(diagnostic.message).toBe('Rows are not sorted by Year, Name: "A" (line 4) should come before "B"');
+    expect(diagnostic.fix).toBeUndefined();
+    expect(at(diagnostic)[0]).toBe('3:1');
+  });
+
+  it('names an invisible character by code point, at its exact column', () => {
+    const diagnostic = only(lint('| A | B |\n| - | - |\n| 1 | x\u200by |\n'), 'invisible-characters');
+    expect(diagnostic.message).toBe('Unexpected invisible character U+200B ZERO WIDTH SPACE');
+    expect(at(diagnostic)).toEqual(['3:8', '3:9']);
+    expect(diagnostic.hint).toMatch(/^Delete it/u);
+  });
+
+  it('counts columns in UTF-16 code units after emoji', () => {
+    const diagnostic = only(lint('| A | B |\n| - | - |\n| 🚀 | x\u00a0y |\n'), 'invisible-characters');
+    expect(at(diagnostic)).toEqual(['3:9', '3:10']);
+    expect(diagnostic.hint).toBe('Replace it with a plain space');
+  });
+
+  it('points at the pipe that splits a code span', () => {
+    const diagnostic = only(lint('| A | B |\n| - | - |\n| `a | b` |\n'), 'pipe-in-code-span');
+    expect(at(diagnostic)).toEqual(['3:6', '3:7']);
+    expect(diagnostic.hint).toContain('\\|');
+  });
+
+  it('says what is wrong with the header', () => {
+    const diagnostics = lint('| Name | Description | Paper | Year | Framework |\n| - | - | - | - | - |\n');
+    expect(only(diagnostics, 'table-header').message).toBe('Column "Year" is out of order, expected "Framework" here');
+  });
+});
