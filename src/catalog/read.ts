@@ -21,6 +21,8 @@ export interface ReadInput {
   file: string;
   source: string;
   config: CatalogConfig;
+  /** Parse the whole document with remark, table bodies included (the writer's proof reads this way). */
+  exact?: boolean;
 }
 
 const BOM = '\uFEFF';
@@ -28,11 +30,11 @@ const NEXT_LINE_SUPPRESSION = /<!--\s*catalog-disable-next-line\b([^]*?)-->/gu;
 const SAME_LINE_SUPPRESSION = /<!--\s*catalog-disable-line\b([^]*?)-->/gu;
 
 /** Reads a markdown file into the catalog model: its tables with every cell's source position. */
-export function readCatalog({ file, source, config }: ReadInput): Catalog {
+export function readCatalog({ file, source, config, exact = false }: ReadInput): Catalog {
   const bom = source.startsWith(BOM);
   const body = bom ? source.slice(1) : source;
   const lines = new LineIndex(body, bom ? 1 : 0);
-  let parsed = parseSkeleton(lines, false);
+  let parsed = parseSkeleton(lines, exact);
   if (!parsed.gapsAreRows) parsed = parseSkeleton(lines, true);
   const { tree, toDocument } = parsed;
 
@@ -47,6 +49,8 @@ export function readCatalog({ file, source, config }: ReadInput): Catalog {
   });
 
   walk(tree, (node) => {
+    // Nodes a plugin made without a position cannot be placed; their children may be.
+    if (!node.position) return true;
     switch (node.type) {
       case 'table':
         mdastTables.push(node);
@@ -86,17 +90,18 @@ export function readCatalog({ file, source, config }: ReadInput): Catalog {
     for (let line = firstLine + 2; line <= lastLine; line++) rows.push(readRow(line, lines.starts[line - 1]! + prefixLength));
     for (const row of rows) suppressions.push(...sameLineSuppressions(row));
     const delimiterLine = firstLine + 1;
+    const delimiterRange = lineRange(delimiterLine, lines);
     const table: Table = {
       index,
       section: sectionAbove(headings, firstLine),
       header,
       delimiter: {
         line: delimiterLine,
-        range: lineRange(delimiterLine, lines),
+        range: delimiterRange,
         align: (node.align ?? []).map((align): Align => align ?? null),
       },
       rows,
-      range: { start: header.range.start, end: (rows[rows.length - 1] ?? header).range.end },
+      range: { start: header.range.start, end: rows[rows.length - 1]?.range.end ?? delimiterRange.end },
       schema: null,
     };
     table.schema = schemaFor(table, config.tables);

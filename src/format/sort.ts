@@ -70,8 +70,11 @@ function rowKeys(row: Row, columns: number[]): string[] {
   return columns.map((column) => (row.cells[column]?.text ?? '').trim());
 }
 
-function rowSource(row: Row): string {
-  return row.cells.map((cell) => cell.source).join('|');
+/** The row's cells padded to the header's width, so that padding a short row does not move it. */
+function rowSource(row: Row, width: number): string {
+  const cells = row.cells.map((cell) => cell.source);
+  while (cells.length < width) cells.push('');
+  return cells.join('\u0000');
 }
 
 /**
@@ -88,7 +91,8 @@ export function sortedOrder(table: Table): number[] {
     .filter((index) => index >= 0);
   if (columns.length === 0) return order;
   const keys = table.rows.map((row) => rowKeys(row, columns));
-  const sources = table.rows.map(rowSource);
+  const width = table.header.cells.length;
+  const sources = table.rows.map((row) => rowSource(row, width));
   return order.sort((a, b) => {
     const keysA = keys[a]!;
     const keysB = keys[b]!;

@@ -1,0 +1,78 @@
+import { readFileSync, statSync } from 'node:fs';
+import { relative } from 'node:path';
+import type { CatalogConfig } from '../catalog/config.js';
+import { ConfigError, loadConfig } from '../catalog/load-config.js';
+import type { Catalog } from '../catalog/model.js';
+import { readCatalog } from '../catalog/read.js';
+import { InputError } from './errors.js';
+
+export interface LoadedCatalog {
+  /** The path as the user should see it (relative to the working folder). */
+  file: string;
+  path: string;
+  config: CatalogConfig;
+  catalog: Catalog;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads a markdown file as text, refusing what is not one (missing, a folder, empty, binary, invalid UTF-8). */
+export function readMarkdownFile(path: string): string {
+  const shown = displayPath(path);
+  let bytes: Buffer;
+  try {
+    if (statSync(path).isDirectory()) throw new InputError(`${shown}: is a directory, expected a markdown file`);
+    bytes = readFileSync(path);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read it (${code ?? String(error)})`;
+    throw new InputError(`${shown}: ${why}`);
+  }
+  if (bytes.length === 0) throw new InputError(`${shown}: the file is empty`);
+  if (bytes.includes(0)) throw new InputError(`${shown}: looks like a binary file (it holds NUL bytes), expected markdown`);
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new InputError(`${shown}: is not valid UTF-8 (byte ${firstInvalidByte(bytes)}); save it as UTF-8`);
+  }
+}
+
+/** Where the first invalid UTF-8 sequence starts, as "offset N". */
+function firstInvalidByte(bytes: Buffer): string {
+  let low = 0;
+  let high = bytes.length;
+  while (high - low > 1) {
+    const middle = (low + high) >> 1;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, middle), { stream: true });
+      low = middle;
+    } catch {
+      high = middle;
+    }
+  }
+  return `offset ${low}`;
+}
+
+export function displayPath(path: string): string {
+  const shown = relative(process.cwd(), path);
+  return shown === '' || shown.startsWith('..') ? path : shown;
+}
+
+/** Reads a markdown file and the config that applies to it into the catalog model. */
+export function loadCatalog(path: string, configPath?: string, options: { requireTables?: boolean } = {}): LoadedCatalog {
+  const source = readMarkdownFile(path);
+  let config: CatalogConfig;
+  try {
+    config = loadConfig(path, configPath);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new InputError(`invalid config: ${error.message}`);
+    throw error;
+  }
+  const file = displayPath(path);
+  const catalog = readCatalog({ file, source, config });
+  if ((options.requireTables ?? true) && catalog.tables.length === 0) {
+    throw new InputError(`${file}: has no tables (a table needs a header row and a delimiter row such as | --- |)`);
+  }
+  return { file, path, config, catalog };
+}

@@ -1,0 +1,106 @@
+import type { CatalogConfig } from '../catalog/config.js';
+import type { Diagnostic } from '../catalog/diagnostic.js';
+import type { Catalog, Range, Table } from '../catalog/model.js';
+import { readCatalog } from '../catalog/read.js';
+import { lintCatalog, rules } from '../rules/index.js';
+import { applyCellFixes } from './apply-fixes.js';
+import { renderTable } from './render.js';
+import { sortedOrder } from './sort.js';
+import { splice, type Edit } from './splice.js';
+import { tableOfContents } from './toc.js';
+
+/** A table the writer will not rewrite; its bytes stay exactly as they were. */
+export interface RefusedTable {
+  range: Range;
+  reason: string;
+}
+
+export interface FormatResult {
+  /** The catalog the output was made from (after the fixes). */
+  catalog: Catalog;
+  output: string;
+  refused: RefusedTable[];
+  /** The fixes applied, as the diagnostics that carried them. */
+  fixed: Diagnostic[];
+}
+
+export interface FormatOptions {
+  /** Fixes from outside the lint rules (permanent redirects), each in the diagnostic that explains it. */
+  extraFixes?: (catalog: Catalog) => Diagnostic[];
+  /** The source's lint diagnostics, when the caller has them already. */
+  lintDiagnostics?: readonly Diagnostic[];
+}
+
+const fixableRules = new Set(rules.filter((rule) => rule.fixable).map((rule) => rule.id));
+
+// A cell with two fixes (two misspelt values) takes one per pass; a pass that finds
+// nothing to fix ends the loop, and the bound keeps a rule that keeps offering fixes from
+// looping for ever (the proof's second pass would then refuse the write).
+const MAX_FIX_PASSES = 10;
+
+/**
+ * Regenerates the tables of a markdown file (normalized cells, the schema's sort) and the
+ * generated table of contents, and splices them into the untouched source. The fixes of
+ * the fixable lint rules (vocabulary) and any extra ones (redirects) are applied first, as
+ * named cell rewrites.
+ */
+export function formatSource(file: string, source: string, config: CatalogConfig, options: FormatOptions = {}): FormatResult {
+  let catalog = readCatalog({ file, source, config });
+  let lintDiagnostics = options.lintDiagnostics;
+  const fixed: Diagnostic[] = [];
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const candidates = [
+      ...(lintDiagnostics ?? lintCatalog(catalog, config)).filter((diagnostic) => diagnostic.fix && fixableRules.has(diagnostic.ruleId)),
+      ...(options.extraFixes?.(catalog) ?? []).filter((diagnostic) => diagnostic.fix),
+    ];
+    lintDiagnostics = undefined;
+    const result = applyCellFixes(catalog, candidates.map((diagnostic) => diagnostic.fix!));
+    if (result.applied.length === 0) break;
+    fixed.push(...candidates.filter((diagnostic) => result.applied.includes(diagnostic.fix!)));
+    catalog = readCatalog({ file, source: result.source, config });
+  }
+  const { edits, refused } = tableEdits(catalog);
+  const toc = tableOfContents(catalog);
+  if (toc) edits.push({ start: toc.start, end: toc.end, text: toc.text });
+  return { catalog, output: splice(catalog.source, edits), refused, fixed };
+}
+
+function tableEdits(catalog: Catalog): { edits: Edit[]; refused: RefusedTable[] } {
+  const edits: Edit[] = [];
+  const refused: RefusedTable[] = [];
+  for (const table of catalog.tables) {
+    const reason = refusal(table);
+    if (reason) {
+      refused.push({ range: table.range, reason });
+      continue;
+    }
+    const lineStart = table.header.range.start.offset;
+    const indent = catalog.source.slice(lineStart, table.header.cells[0]?.range.start.offset ?? lineStart).match(/^[ \t]*/u)![0];
+    if (!/^[ \t]*\|?[ \t]*$/u.test(catalog.source.slice(lineStart, table.header.cells[0]?.range.start.offset ?? lineStart))) {
+      // A table inside a block quote: its lines carry `>` markers the compact style would drop. Left as it is.
+      continue;
+    }
+    const eol = lineEnding(catalog.source, table.header.range.end.offset);
+    edits.push({
+      start: lineStart,
+      end: table.range.end.offset,
+      text: renderTable(table, sortedOrder(table), indent).join(eol),
+    });
+  }
+  return { edits, refused };
+}
+
+/** Why a table must not be rewritten, or null. */
+function refusal(table: Table): string | null {
+  const width = table.header.cells.length;
+  const long = table.rows.find((row) => row.cells.length > width);
+  if (!long) return null;
+  return (
+    `line ${long.line}: the row has ${long.cells.length} cells but the header has ${width}; ` +
+    `remark-gfm would drop the extra cells, so the table is left as it is (merge or remove the extra cells, or escape a literal pipe as \\|)`
+  );
+}
+
+function lineEnding(source: string, lineEnd: number): string {
+  return source.startsWith('\r\n', lineEnd) ? '\r\n' : source[lineEnd] === '\r' ? '\r' : '\n';
+}

@@ -1,0 +1,66 @@
+import type { CatalogConfig } from '../catalog/config.js';
+import type { Catalog, Row, Table } from '../catalog/model.js';
+import { readCatalog } from '../catalog/read.js';
+import { formatSource } from './format.js';
+import { tableOfContents } from './toc.js';
+
+/**
+ * Checks a formatted text before it is written, by reading it again with remark parsing
+ * the whole document (table bodies included):
+ * - every byte outside the tables (and outside the generated table of contents) is the same;
+ * - every table has the same header, alignment and multiset of rows (short rows padded);
+ * - formatting the output again changes nothing.
+ * Returns the problems found; an empty list is the proof.
+ */
+export function proveFormat(before: Catalog, output: string, config: CatalogConfig): string[] {
+  const after = readCatalog({ file: before.file, source: output, config, exact: true });
+  const problems: string[] = [];
+  if (outsideTables(before) !== outsideTables(after)) problems.push('text outside the tables would change');
+  if (after.tables.length !== before.tables.length) {
+    problems.push(`the output reads as ${after.tables.length} tables instead of ${before.tables.length}`);
+  } else {
+    before.tables.forEach((table, index) => problems.push(...compareTables(table, after.tables[index]!)));
+  }
+  if (problems.length === 0 && formatSource(before.file, output, config).output !== output) {
+    problems.push('formatting the output again would change it (not idempotent)');
+  }
+  return problems;
+}
+
+/** The source with every table and the generated contents cut out. */
+function outsideTables(catalog: Catalog): string {
+  const cuts = catalog.tables.map((table) => [table.header.range.start.offset, table.range.end.offset] as const);
+  const toc = tableOfContents(catalog);
+  if (toc) cuts.push([toc.start, toc.end]);
+  cuts.sort((a, b) => a[0] - b[0]);
+  const pieces: string[] = [];
+  let last = 0;
+  for (const [start, end] of cuts) {
+    pieces.push(catalog.source.slice(last, start), '\u0000');
+    last = end;
+  }
+  pieces.push(catalog.source.slice(last));
+  return pieces.join('');
+}
+
+function compareTables(before: Table, after: Table): string[] {
+  const where = `table at line ${before.header.line}`;
+  const width = before.header.cells.length;
+  const problems: string[] = [];
+  if (rowKey(before.header, width) !== rowKey(after.header, width)) problems.push(`${where}: the header would change`);
+  if (before.delimiter.align.join() !== after.delimiter.align.join()) problems.push(`${where}: the column alignment would change`);
+  const rowsBefore = before.rows.map((row) => rowKey(row, width)).sort();
+  const rowsAfter = after.rows.map((row) => rowKey(row, width)).sort();
+  if (rowsBefore.length !== rowsAfter.length) {
+    problems.push(`${where}: ${rowsBefore.length} rows would become ${rowsAfter.length}`);
+  } else if (rowsBefore.some((row, index) => row !== rowsAfter[index])) {
+    problems.push(`${where}: a row's cells would change`);
+  }
+  return problems;
+}
+
+function rowKey(row: Row, width: number): string {
+  const cells = row.cells.map((cell) => cell.source);
+  while (cells.length < width) cells.push('');
+  return cells.join('\u0000');
+}

@@ -1,0 +1,99 @@
+import type { Catalog, Section } from '../catalog/model.js';
+
+export const TOC_START_MARKER = '<!-- catalog:toc -->';
+export const TOC_END_MARKER = '<!-- catalog:toc:end -->';
+
+export interface TableOfContentsSplice {
+  /** Offset in `catalog.source` just after the start marker. */
+  start: number;
+  /** Offset in `catalog.source` of the end marker. */
+  end: number;
+  /** The text that belongs between the markers: the list, on lines of its own. */
+  text: string;
+}
+
+/**
+ * The generated table of contents: one link per section that has a table, with its number of
+ * entries, to put between `<!-- catalog:toc -->` and `<!-- catalog:toc:end -->` (each alone on
+ * its line). Null when the file has no such pair of markers.
+ */
+export function tableOfContents(catalog: Catalog): TableOfContentsSplice | null {
+  const markers = findMarkers(catalog.source);
+  if (!markers) return null;
+  const { eol } = catalog;
+  const items = sectionsWithEntries(catalog).map(
+    ({ heading, slug, entries }) => `- [${escapeLinkText(heading)}](#${slug}) (${entries} ${entries === 1 ? 'entry' : 'entries'})`,
+  );
+  const text = eol + items.map((item) => item + eol).join('');
+  return { ...markers, text };
+}
+
+function findMarkers(source: string): { start: number; end: number } | null {
+  const startMarker = findMarkerLine(source, TOC_START_MARKER, 0);
+  if (startMarker === -1) return null;
+  const start = startMarker + TOC_START_MARKER.length;
+  const end = findMarkerLine(source, TOC_END_MARKER, start);
+  return end === -1 ? null : { start, end };
+}
+
+/** Offset of `marker` where it stands alone on its line (surrounding blanks allowed), or -1. */
+function findMarkerLine(source: string, marker: string, from: number): number {
+  for (let at = source.indexOf(marker, from); at !== -1; at = source.indexOf(marker, at + 1)) {
+    const lineStart = source.lastIndexOf('\n', at - 1) + 1;
+    const lineEnd = source.indexOf('\n', at);
+    const before = source.slice(lineStart, at);
+    const after = source.slice(at + marker.length, lineEnd === -1 ? source.length : lineEnd);
+    if (before.trim() === '' && after.trim() === '') return at;
+  }
+  return -1;
+}
+
+interface TocItem {
+  heading: string;
+  slug: string;
+  entries: number;
+}
+
+/** Sections in document order; tables under one heading add up; tables without a heading have no anchor. */
+function sectionsWithEntries(catalog: Catalog): TocItem[] {
+  const slugOfLine = headingSlugs(catalog.headings);
+  const itemOfLine = new Map<number, TocItem>();
+  for (const table of catalog.tables) {
+    const slug = slugOfLine.get(table.section.line);
+    if (slug === undefined) continue;
+    const item = itemOfLine.get(table.section.line);
+    if (item) item.entries += table.rows.length;
+    else itemOfLine.set(table.section.line, { heading: table.section.heading, slug, entries: table.rows.length });
+  }
+  return [...itemOfLine.entries()].sort(([lineA], [lineB]) => lineA - lineB).map(([, item]) => item);
+}
+
+/** GitHub's anchors for every heading of the document, keyed by the heading's line. */
+function headingSlugs(headings: Section[]): Map<number, string> {
+  const taken = new Set<string>();
+  const slugOfLine = new Map<number, string>();
+  for (const heading of [...headings].sort((a, b) => a.line - b.line)) {
+    slugOfLine.set(heading.line, uniqueSlug(githubSlug(heading.heading), taken));
+  }
+  return slugOfLine;
+}
+
+/** GitHub's heading anchor: lower-case, punctuation and symbols dropped (but `-` and `_`), spaces to `-`. */
+export function githubSlug(heading: string): string {
+  return heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+    .replace(/ /g, '-');
+}
+
+/** `slug`, or `slug-1`, `slug-2`… when an earlier heading already has it. */
+function uniqueSlug(slug: string, taken: Set<string>): string {
+  let unique = slug;
+  for (let count = 1; taken.has(unique); count++) unique = `${slug}-${count}`;
+  taken.add(unique);
+  return unique;
+}
+
+function escapeLinkText(text: string): string {
+  return text.replace(/[\\[\]]/g, (character) => `\\${character}`);
+}

@@ -1,0 +1,32 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/catalog/load-config.js';
+import { formatSource } from '../../src/format/format.js';
+import { proveFormat } from '../../src/format/prove.js';
+
+const root = new URL('../fixtures/format/', import.meta.url).pathname;
+const fixtures = readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+
+// Each fixture is checked three ways: the expected output, a second pass changes nothing,
+// and the output read again keeps every byte outside the tables and every row.
+describe.each(fixtures)('format fixture %s', (name) => {
+  const input = join(root, name, 'input.md');
+  const expectedPath = join(root, name, 'output.md');
+  const config = loadConfig(input);
+  const source = readFileSync(input, 'utf8');
+  const result = formatSource(input, source, config);
+
+  it('gives the expected output', () => {
+    if (process.env['UPDATE_FIXTURES'] && !existsSync(expectedPath)) writeFileSync(expectedPath, result.output);
+    expect(result.output).toBe(readFileSync(expectedPath, 'utf8'));
+  });
+
+  it('is idempotent', () => {
+    expect(formatSource(input, result.output, config).output).toBe(result.output);
+  });
+
+  it('keeps every row and every byte outside the tables', () => {
+    expect(proveFormat(result.catalog, result.output, config)).toEqual([]);
+  });
+});
