@@ -24,7 +24,8 @@ export function tableOfContents(catalog: Catalog): TableOfContentsSplice | null 
   const items = sectionsWithEntries(catalog).map(
     ({ heading, slug, entries }) => `- [${escapeLinkText(heading)}](#${slug}) (${entries} ${entries === 1 ? 'entry' : 'entries'})`,
   );
-  const text = eol + items.map((item) => item + eol).join('');
+  // A blank line on each side of the list, as a maintainer would write it; one blank line when there is nothing to list.
+  const text = items.length === 0 ? eol + eol : eol + eol + items.join(eol) + eol + eol;
   return { ...markers, text };
 }
 

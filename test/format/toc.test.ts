@@ -48,11 +48,14 @@ describe('tableOfContents', () => {
   it('lists each section that has a table, with its number of entries and GitHub anchor', () => {
     expect(splice(catalogWithToc)).toBe(
       catalogWithToc.replace(
-        '- stale entry\n',
+        '\n- stale entry\n',
         [
+          '',
+          '',
           '- [Data Parallelism + Pipeline Parallelism:](#data-parallelism--pipeline-parallelism) (3 entries)',
           '- [Pipeline (only)](#pipeline-only) (1 entry)',
           '- [Pipeline (only)](#pipeline-only-1) (2 entries)',
+          '',
           '',
         ].join('\n'),
       ),
@@ -82,8 +85,8 @@ describe('tableOfContents', () => {
     const crlf = catalogWithToc.replace(/\n/g, '\r\n');
     const toc = tableOfContents(read(crlf))!;
     expect(toc.text).toBe(
-      '\r\n- [Data Parallelism + Pipeline Parallelism:](#data-parallelism--pipeline-parallelism) (3 entries)' +
-        '\r\n- [Pipeline (only)](#pipeline-only) (1 entry)\r\n- [Pipeline (only)](#pipeline-only-1) (2 entries)\r\n',
+      '\r\n\r\n- [Data Parallelism + Pipeline Parallelism:](#data-parallelism--pipeline-parallelism) (3 entries)' +
+        '\r\n- [Pipeline (only)](#pipeline-only) (1 entry)\r\n- [Pipeline (only)](#pipeline-only-1) (2 entries)\r\n\r\n',
     );
     const once = splice(crlf);
     expect(once.replace(/\r\n/g, '')).not.toContain('\n');
@@ -102,17 +105,17 @@ describe('tableOfContents', () => {
 
   it('gives an empty list when no section has a table', () => {
     const toc = tableOfContents(read(`${TOC_START_MARKER}\n${TOC_END_MARKER}\n\n# A\n\nProse.\n`))!;
-    expect(toc.text).toBe('\n');
+    expect(toc.text).toBe('\n\n');
   });
 
   it('counts every heading for de-duplication, and skips tables without a heading', () => {
     const source = [TOC_START_MARKER, TOC_END_MARKER, '', TABLE(2), '', '# Methods', '', '# Methods', '', TABLE(1), ''].join('\n');
-    expect(tableOfContents(read(source))!.text).toBe('\n- [Methods](#methods-1) (1 entry)\n');
+    expect(tableOfContents(read(source))!.text).toBe('\n\n- [Methods](#methods-1) (1 entry)\n\n');
   });
 
   it('escapes brackets in the link text', () => {
     const source = [TOC_START_MARKER, TOC_END_MARKER, '', '# Methods [draft]', '', TABLE(1), ''].join('\n');
-    expect(tableOfContents(read(source))!.text).toBe('\n- [Methods \\[draft\\]](#methods-draft) (1 entry)\n');
+    expect(tableOfContents(read(source))!.text).toBe('\n\n- [Methods \\[draft\\]](#methods-draft) (1 entry)\n\n');
   });
 });
 

@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { genericConfig, parseConfig } from '../../src/catalog/load-config.js';
+import { readCatalog } from '../../src/catalog/read.js';
+import { exportCatalog, type CatalogExport } from '../../src/export/catalog-json.js';
+
+const source = [
+  '# Methods',
+  '',
+  '## Pipeline Parallelism',
+  '',
+  '| Name | Description | Paper |',
+  '| --- | --- | --- |',
+  '| [GPipe](https://github.com/example/gpipe) | Micro-*batches* | [arXiv](https://arxiv.org/abs/1811.06965), [NeurIPS](https://papers.nips.cc/gpipe.pdf) |',
+  '| PipeDream | Short row |',
+  '',
+].join('\n');
+
+describe('exportCatalog', () => {
+  it('pins the version 1 shape: sections, entries, fields and links with positions', () => {
+    const exported = exportCatalog(readCatalog({ file: 'catalog.md', source, config: genericConfig() }));
+    expect(exported).toEqual<CatalogExport>({
+      version: 1,
+      file: 'catalog.md',
+      sections: [
+        {
+          heading: 'Pipeline Parallelism',
+          depth: 2,
+          line: 3,
+          schema: null,
+          columns: ['Name', 'Description', 'Paper'],
+          entries: [
+            {
+              line: 7,
+              fields: {
+                Name: {
+                  text: 'GPipe',
+                  source: '[GPipe](https://github.com/example/gpipe)',
+                  links: [{ url: 'https://github.com/example/gpipe', text: 'GPipe', line: 7, column: 3 }],
+                },
+                Description: { text: 'Micro-batches', source: 'Micro-*batches*', links: [] },
+                Paper: {
+                  text: 'arXiv, NeurIPS',
+                  source: '[arXiv](https://arxiv.org/abs/1811.06965), [NeurIPS](https://papers.nips.cc/gpipe.pdf)',
+                  links: [
+                    { url: 'https://arxiv.org/abs/1811.06965', text: 'arXiv', line: 7, column: 65 },
+                    { url: 'https://papers.nips.cc/gpipe.pdf', text: 'NeurIPS', line: 7, column: 108 },
+                  ],
+                },
+              },
+            },
+            {
+              line: 8,
+              fields: {
+                Name: { text: 'PipeDream', source: 'PipeDream', links: [] },
+                Description: { text: 'Short row', source: 'Short row', links: [] },
+                Paper: { text: '', source: '', links: [] },
+              },
+            },
+          ],
+        },
+      ],
+    });
+  });
+
+  it("names the table's schema when the config describes it", () => {
+    const config = parseConfig(
+      {
+        tables: [
+          {
+            name: 'methods',
+            key: 'Name',
+            sortBy: [],
+            columns: [
+              { name: 'Name', type: 'link', required: true, allowPlainText: true },
+              { name: 'Description', type: 'text', required: true },
+              { name: 'Paper', type: 'links', required: false },
+            ],
+          },
+        ],
+      },
+      null,
+    );
+    const exported = exportCatalog(readCatalog({ file: 'catalog.md', source, config }));
+    expect(exported.sections[0]!.schema).toBe('methods');
+  });
+
+  it('exports the real catalog as plain JSON, every entry with every column', () => {
+    const seed = readFileSync(new URL('../fixtures/seed-catalog.md', import.meta.url), 'utf8');
+    const exported = exportCatalog(readCatalog({ file: 'seed-catalog.md', source: seed, config: genericConfig() }));
+    expect(JSON.parse(JSON.stringify(exported))).toEqual(exported);
+    expect(exported.sections.length).toBeGreaterThan(0);
+    for (const section of exported.sections) {
+      for (const entry of section.entries) {
+        expect(Object.keys(entry.fields)).toEqual(section.columns);
+        const line = seed.split('\n')[entry.line - 1]!;
+        for (const field of Object.values(entry.fields)) {
+          expect(line).toContain(field.source);
+          for (const link of field.links) expect(line.slice(link.column - 1)).toContain(link.url);
+        }
+      }
+    }
+  });
+});

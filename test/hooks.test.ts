@@ -1,0 +1,158 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+const repoRoot = fileURLToPath(new URL('../', import.meta.url));
+const installer = join(repoRoot, 'scripts/install-git-hooks.js');
+const packageJson = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+  bin: Record<string, string>;
+  scripts: Record<string, string>;
+  'simple-git-hooks'?: Record<string, string>;
+};
+
+/** The pre-commit hook's command: the catalog check, only when the commit touches the catalog or its config. */
+const HOOK_COMMAND = 'git diff --cached --quiet -- catalog.md catalog.config.json || npm run lint-catalog';
+
+const temporaryFolders: string[] = [];
+afterEach(() => {
+  for (const folder of temporaryFolders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+/** A project folder like the repository: package.json with the hook config, and (optionally) its node_modules. */
+function project({ withGit, withDependencies = true }: { withGit: boolean; withDependencies?: boolean }): string {
+  const folder = mkdtempSync(join(tmpdir(), 'catalog-hooks-'));
+  temporaryFolders.push(folder);
+  writeFileSync(
+    join(folder, 'package.json'),
+    JSON.stringify({
+      name: 'hooks-fixture',
+      private: true,
+      devDependencies: { 'simple-git-hooks': '2.14.0' },
+      'simple-git-hooks': { 'pre-commit': HOOK_COMMAND },
+    }),
+  );
+  if (withDependencies) symlinkSync(join(repoRoot, 'node_modules'), join(folder, 'node_modules'), 'dir');
+  if (withGit) execFileSync('git', ['init', '--quiet', folder]);
+  return folder;
+}
+
+function install(folder: string, env: Record<string, string> = {}): string {
+  const { CI: _ci, SKIP_INSTALL_SIMPLE_GIT_HOOKS: _skip, ...inherited } = process.env;
+  return execFileSync(process.execPath, [installer], { cwd: folder, env: { ...inherited, ...env }, encoding: 'utf8' });
+}
+
+const preCommitHook = (folder: string) => join(folder, '.git', 'hooks', 'pre-commit');
+
+describe('the git hook installer (run by `prepare`)', () => {
+  it('installs an executable pre-commit hook with the configured command, skippable by SKIP_SIMPLE_GIT_HOOKS', () => {
+    const folder = project({ withGit: true });
+    install(folder);
+    const hook = readFileSync(preCommitHook(folder), 'utf8');
+    expect(hook).toMatch(/^#!\/bin\/sh\n/);
+    expect(hook).toContain('SKIP_SIMPLE_GIT_HOOKS');
+    expect(hook.trimEnd().endsWith(HOOK_COMMAND)).toBe(true);
+    expect(statSync(preCommitHook(folder)).mode & 0o111).not.toBe(0);
+  });
+
+  it('succeeds without installing where there is no .git (a tarball, an export)', () => {
+    const folder = project({ withGit: false });
+    expect(install(folder)).toContain('no .git here');
+    expect(existsSync(join(folder, '.git'))).toBe(false);
+  });
+
+  it.each([
+    ['in CI', { CI: 'true' }, 'running in CI'],
+    ['when asked to', { SKIP_INSTALL_SIMPLE_GIT_HOOKS: '1' }, 'SKIP_INSTALL_SIMPLE_GIT_HOOKS is set'],
+  ])('installs nothing %s', (_when, env, reason) => {
+    const folder = project({ withGit: true });
+    expect(install(folder, env)).toContain(reason);
+    expect(existsSync(preCommitHook(folder))).toBe(false);
+  });
+
+  it('succeeds without installing when dev dependencies were left out', () => {
+    const folder = project({ withGit: true, withDependencies: false });
+    expect(install(folder)).toContain('simple-git-hooks is missing');
+    expect(existsSync(preCommitHook(folder))).toBe(false);
+  });
+
+  it('is wired into package.json: the hook config and the prepare script', () => {
+    expect(packageJson['simple-git-hooks']).toEqual({ 'pre-commit': HOOK_COMMAND });
+    expect(packageJson.scripts['prepare']).toMatch(/(^|&& )node scripts\/install-git-hooks\.js$/);
+    expect(packageJson.scripts['lint-catalog']).toBe('node bin/catalog.js check catalog.md');
+  });
+});
+
+describe('the installed pre-commit hook', () => {
+  /** A repository with the hook installed, and an `npm` stand-in that logs its arguments and exits with NPM_EXIT. */
+  function repositoryWithHook() {
+    const folder = project({ withGit: true });
+    install(folder);
+    const fakeBin = join(folder, '.fake-bin');
+    mkdirSync(fakeBin);
+    writeFileSync(join(fakeBin, 'npm'), '#!/bin/sh\necho "$*" >> "$NPM_LOG"\nexit "${NPM_EXIT:-0}"\n', { mode: 0o755 });
+    const log = join(folder, '.npm-log');
+    writeFileSync(join(folder, '.git', 'info', 'exclude'), '.fake-bin\n.npm-log\nnode_modules\n');
+    const commit = (file: string, env: Record<string, string> = {}, ...flags: string[]) => {
+      writeFileSync(join(folder, file), `${Math.random()}\n`);
+      execFileSync('git', ['add', file], { cwd: folder });
+      const result = spawnSync('git', ['-c', 'user.name=Maintainer', '-c', 'user.email=m@example.org', 'commit', '--quiet', '-m', file, ...flags], {
+        cwd: folder,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          GIT_CONFIG_GLOBAL: '/dev/null',
+          GIT_CONFIG_NOSYSTEM: '1',
+          PATH: `${fakeBin}:${process.env['PATH']}`,
+          NPM_LOG: log,
+          ...env,
+        },
+      });
+      return result.status;
+    };
+    const npmCalls = () => (existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : []);
+    return { commit, npmCalls };
+  }
+
+  it('leaves commits that do not touch the catalog alone', () => {
+    const { commit, npmCalls } = repositoryWithHook();
+    expect(commit('README.md')).toBe(0);
+    expect(npmCalls()).toEqual([]);
+  });
+
+  it('runs `npm run lint-catalog` when the catalog or its config is staged, and blocks the commit when it fails', () => {
+    const { commit, npmCalls } = repositoryWithHook();
+    expect(commit('catalog.md')).toBe(0);
+    expect(commit('catalog.config.json')).toBe(0);
+    expect(npmCalls()).toEqual(['run lint-catalog', 'run lint-catalog']);
+    expect(commit('catalog.md', { NPM_EXIT: '1' })).not.toBe(0);
+  });
+
+  it('can be skipped once, with --no-verify or SKIP_SIMPLE_GIT_HOOKS=1', () => {
+    const { commit, npmCalls } = repositoryWithHook();
+    expect(commit('catalog.md', { NPM_EXIT: '1' }, '--no-verify')).toBe(0);
+    expect(commit('catalog.md', { NPM_EXIT: '1', SKIP_SIMPLE_GIT_HOOKS: '1' })).toBe(0);
+    expect(npmCalls()).toEqual([]);
+  });
+});
+
+describe('.pre-commit-hooks.yaml (for the pre-commit framework)', () => {
+  const hooks = parse(readFileSync(join(repoRoot, '.pre-commit-hooks.yaml'), 'utf8')) as Record<string, unknown>[];
+
+  it('offers one node hook that runs `catalog check` on the catalog', () => {
+    expect(hooks).toEqual([
+      expect.objectContaining({
+        id: 'catalog-check',
+        entry: 'catalog check',
+        language: 'node',
+        files: '^catalog\\.md$',
+        pass_filenames: true,
+      }),
+    ]);
+    expect(Object.keys(packageJson.bin)).toContain('catalog');
+    for (const hook of hooks) expect(Object.keys(hook)).toEqual(expect.arrayContaining(['id', 'name', 'entry', 'language']));
+  });
+});

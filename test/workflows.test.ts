@@ -1,0 +1,318 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+import {
+  ISSUE_LABEL,
+  ISSUE_TITLE,
+  issueBody,
+  linkProblems,
+  updateLinkIssue,
+  type IssuesClient,
+} from '../.github/scripts/link-issue.js';
+import type { CheckedLink, LinkLocation } from '../src/links/types.js';
+import { linkReportJson, type LinkJsonEntry, type LinkJsonReport } from '../src/report/links-json.js';
+
+const repoRoot = new URL('../', import.meta.url);
+const workflowsDir = new URL('.github/workflows/', repoRoot);
+const packageJson = JSON.parse(readFileSync(new URL('package.json', repoRoot), 'utf8')) as {
+  scripts: Record<string, string>;
+};
+const catalogConfig = JSON.parse(readFileSync(new URL('catalog.config.json', repoRoot), 'utf8')) as {
+  links: { cacheFile: string };
+};
+
+interface Step {
+  name?: string;
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+  if?: string;
+}
+interface Job {
+  'runs-on': string;
+  'timeout-minutes'?: number;
+  permissions?: Record<string, string>;
+  steps: Step[];
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  permissions?: Record<string, string> | string;
+  jobs: Record<string, Job>;
+}
+
+const workflowFiles = readdirSync(workflowsDir).filter((name) => /\.ya?ml$/.test(name));
+const sources = new Map(workflowFiles.map((name) => [name, readFileSync(new URL(name, workflowsDir), 'utf8')]));
+
+function parseWorkflow(name: string): Workflow {
+  const document = parseDocument(sources.get(name)!, { uniqueKeys: true });
+  expect(document.errors.map((error) => error.message)).toEqual([]);
+  return document.toJS() as Workflow;
+}
+
+const workflows = new Map(workflowFiles.map((name) => [name, parseWorkflow(name)]));
+const allSteps = [...workflows].flatMap(([file, workflow]) =>
+  Object.entries(workflow.jobs).flatMap(([jobId, job]) => job.steps.map((step) => ({ file, jobId, step }))),
+);
+const runScripts = allSteps.flatMap(({ file, step }) => (step.run ? [{ file, run: step.run }] : []));
+
+/** The CLI's commands (`catalog <command>`). */
+const CATALOG_COMMANDS = ['lint', 'format', 'check', 'links', 'export'];
+/** `owner/repo[/path]@<full commit SHA> # vX.Y.Z` */
+const PINNED_USES = /^\s*(?:-\s+)?uses:\s+([\w.-]+\/[\w.-]+(?:\/[\w./-]+)?)@([0-9a-f]{40}) # v\d+\.\d+\.\d+\s*$/;
+/** The only write permissions, per workflow and job: everything else reads at most. */
+const WRITE_PERMISSIONS: Record<string, string[]> = { 'links.yml/links': ['issues'] };
+
+describe('workflows', () => {
+  it('exist: ci.yml and links.yml', () => {
+    expect(workflowFiles.sort()).toEqual(['ci.yml', 'links.yml']);
+  });
+
+  it('parse, and every job has steps, a runner and a time limit', () => {
+    for (const [file, workflow] of workflows) {
+      expect(Object.keys(workflow.jobs).length, file).toBeGreaterThan(0);
+      for (const [jobId, job] of Object.entries(workflow.jobs)) {
+        expect(job['runs-on'], `${file}/${jobId}`).toBe('ubuntu-latest');
+        expect(job['timeout-minutes'], `${file}/${jobId}`).toBeGreaterThan(0);
+        expect(job.steps.length, `${file}/${jobId}`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('run on the events the maintainers rely on', () => {
+    expect(Object.keys(workflows.get('ci.yml')!.on).sort()).toEqual(['pull_request', 'push']);
+    expect(Object.keys(workflows.get('links.yml')!.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
+  });
+
+  it('pin every action to a full commit SHA with its version in a comment, the same SHA everywhere', () => {
+    const shaOfAction = new Map<string, string>();
+    for (const [file, source] of sources) {
+      for (const line of source.split('\n').filter((text) => /^\s*(?:-\s+)?uses:/.test(text))) {
+        const match = PINNED_USES.exec(line);
+        expect(match, `${file}: ${line.trim()}`).not.toBeNull();
+        const [, action, sha] = match!;
+        const repository = action!.split('/').slice(0, 2).join('/');
+        expect(shaOfAction.get(repository) ?? sha, `${file}: ${repository} pinned to two commits`).toBe(sha);
+        shaOfAction.set(repository, sha!);
+      }
+    }
+    expect(allSteps.filter(({ step }) => step.uses).length).toBe(
+      [...sources.values()].join('\n').split('\n').filter((text) => /^\s*(?:-\s+)?uses:/.test(text)).length,
+    );
+  });
+
+  it('declare permissions explicitly: read-only at the top, writes only where a job needs them', () => {
+    for (const [file, workflow] of workflows) {
+      expect(workflow.permissions, file).toEqual({ contents: 'read' });
+      for (const [jobId, job] of Object.entries(workflow.jobs)) {
+        const writes = Object.entries(job.permissions ?? {})
+          .filter(([, level]) => level === 'write')
+          .map(([scope]) => scope);
+        expect(writes, `${file}/${jobId}`).toEqual(WRITE_PERMISSIONS[`${file}/${jobId}`] ?? []);
+        for (const level of Object.values(job.permissions ?? {})) expect(['read', 'write', 'none']).toContain(level);
+      }
+    }
+  });
+
+  it('call only npm scripts that package.json has', () => {
+    const called = runScripts.flatMap(({ run }) => [...run.matchAll(/\bnpm (?:run(?:-script)? ([\w:-]+)|(test))\b/g)].map((match) => match[1] ?? match[2]!));
+    expect(called).toEqual(expect.arrayContaining(['test', 'lint-catalog']));
+    for (const script of called) expect(Object.keys(packageJson.scripts), `npm run ${script}`).toContain(script);
+  });
+
+  it('call the CLI through its bin with known commands', () => {
+    const calls = runScripts.flatMap(({ run }) => [...run.matchAll(/\bnode (\S+)(?: (\S+))?/g)]);
+    expect(calls.length).toBeGreaterThan(0);
+    for (const [, path, command] of calls) {
+      expect(existsSync(new URL(path!, repoRoot)), path).toBe(true);
+      if (path === 'bin/catalog.js') expect(CATALOG_COMMANDS).toContain(command);
+    }
+  });
+
+  it('set up Node 20 with the npm cache, then install with npm ci', () => {
+    for (const { file, jobId, step } of allSteps.filter(({ step }) => step.uses?.startsWith('actions/setup-node@'))) {
+      expect(step.with, `${file}/${jobId}`).toEqual({ 'node-version': 20, cache: 'npm' });
+    }
+    for (const [file, workflow] of workflows) {
+      for (const [jobId, job] of Object.entries(workflow.jobs)) {
+        const runs = job.steps.flatMap((step) => (step.run ? [step.run] : []));
+        expect(runs[0], `${file}/${jobId}`).toBe('npm ci');
+      }
+    }
+  });
+
+  it('never expand ${{ }} expressions from events inside shell scripts (they go through env)', () => {
+    for (const { file, run } of runScripts) expect(run, file).not.toMatch(/\$\{\{/);
+  });
+
+  it('check the links a pull request added against its base commit, with the report in the job summary', () => {
+    const job = workflows.get('ci.yml')!.jobs['links']!;
+    expect(job).toBeDefined();
+    const checkout = job.steps.find((step) => step.uses?.startsWith('actions/checkout@'))!;
+    expect(checkout.with?.['fetch-depth']).toBe(0);
+    const check = job.steps.find((step) => step.run?.includes(' links '))!;
+    expect(check.run).toContain('--changed-since "$BASE_SHA"');
+    expect(check.run).toContain('--report-md "$GITHUB_STEP_SUMMARY"');
+    expect(check.env?.['BASE_SHA']).toBe('${{ github.event.pull_request.base.sha }}');
+  });
+
+  it('keep the link cache with actions/cache, at the path the config names', () => {
+    const steps = workflows.get('links.yml')!.jobs['links']!.steps;
+    const restore = steps.find((step) => step.uses?.startsWith('actions/cache/restore@'))!;
+    const save = steps.find((step) => step.uses?.startsWith('actions/cache/save@'))!;
+    expect(restore.with?.['path']).toBe(catalogConfig.links.cacheFile);
+    expect(save.with?.['path']).toBe(catalogConfig.links.cacheFile);
+    expect(save.if).toBe('always()');
+    const check = steps.find((step) => step.run?.includes(' links '))!;
+    expect(check.run).toContain('--all');
+    expect(check.run).toContain('GITHUB_STEP_SUMMARY');
+    expect(steps.indexOf(restore)).toBeLessThan(steps.indexOf(check));
+    expect(steps.indexOf(check)).toBeLessThan(steps.indexOf(save));
+  });
+
+  it('update the issue with the script this repository ships', () => {
+    const script = workflows.get('links.yml')!.jobs['links']!.steps.find((step) => step.uses?.startsWith('actions/github-script@'))!;
+    expect(String(script.with?.['script'])).toContain("'${{ github.workspace }}/.github/scripts/link-issue.js'");
+  });
+});
+
+function checked(url: string, overrides: Partial<LinkJsonEntry>, line = 10): LinkJsonEntry {
+  return {
+    url,
+    verdict: 'alive',
+    status: 200,
+    reason: '200 OK',
+    redirects: [],
+    finalUrl: url,
+    permanentRedirect: null,
+    suspicious: null,
+    archived: false,
+    escalated: false,
+    attempts: 1,
+    cached: false,
+    firstSeen: '2025-01-01T00:00:00.000Z',
+    unverifiableRuns: 0,
+    locations: [{ file: 'catalog.md', line, column: 3 }],
+    ...overrides,
+  };
+}
+
+const dead = checked('https://example.org/gone', { verdict: 'dead', status: 404, reason: '404 Not Found' }, 12);
+const escalated = checked('https://example.org/bot-wall', { verdict: 'unverifiable', status: 403, reason: '403 Forbidden', escalated: true }, 14);
+const merelyRefused = checked('https://example.org/refused', { verdict: 'unverifiable', status: 429, reason: '429 Too Many Requests' });
+const moved = checked('http://example.org/old', { permanentRedirect: 'https://example.org/new' }, 16);
+const alive = checked('https://example.org/fine', {});
+const report = (...urls: LinkJsonEntry[]): LinkJsonReport => ({
+  summary: { total: urls.length, alive: 0, dead: 0, unverifiable: 0, escalated: 0, permanentRedirects: 0, skipped: 0, durationMs: 0 },
+  urls,
+  skipped: [],
+  hosts: [],
+  warnings: [],
+});
+
+/** A stand-in for the Octokit client of actions/github-script that records each call. */
+function fakeGithub(openIssues: { number: number; pull_request?: unknown }[], labelExists = true) {
+  const calls: [string, Record<string, unknown>][] = [];
+  const record = (name: string, response: unknown = {}) => async (params: object) => {
+    calls.push([name, params as Record<string, unknown>]);
+    return response;
+  };
+  const github: IssuesClient = {
+    rest: {
+      issues: {
+        listForRepo: record('listForRepo', { data: openIssues }) as IssuesClient['rest']['issues']['listForRepo'],
+        create: record('create', { data: { number: 99 } }) as IssuesClient['rest']['issues']['create'],
+        update: record('update'),
+        createComment: record('createComment'),
+        getLabel: async (params) => {
+          calls.push(['getLabel', params as Record<string, unknown>]);
+          if (!labelExists) throw Object.assign(new Error('Not Found'), { status: 404 });
+          return {};
+        },
+        createLabel: record('createLabel'),
+      },
+    },
+  };
+  return { github, calls, names: () => calls.map(([name]) => name) };
+}
+
+const repo = { owner: 'maintainers', repo: 'catalog' };
+const runUrl = 'https://github.com/maintainers/catalog/actions/runs/1';
+
+describe('the link-check issue', () => {
+  it('needs dead links, escalated links and permanent redirects; not a site that merely refused us', () => {
+    const problems = linkProblems(report(dead, escalated, merelyRefused, moved, alive));
+    expect(problems.dead.map((entry) => entry.url)).toEqual([dead.url]);
+    expect(problems.escalated.map((entry) => entry.url)).toEqual([escalated.url]);
+    expect(problems.redirects.map((entry) => entry.url)).toEqual([moved.url]);
+  });
+
+  it('reads what `catalog links --format json` prints', () => {
+    const location = (line: number): LinkLocation => {
+      const point = { line, column: 3, offset: 0 };
+      return { file: 'catalog.md', line, column: 3, range: { start: point, end: point }, urlRange: null, writtenUrl: '', cell: null };
+    };
+    const asChecked = ({ locations, ...result }: LinkJsonEntry): CheckedLink => ({
+      result: { ...result, bytesRead: 0, unverifiableSince: null },
+      locations: locations.map(({ line }) => location(line)),
+    });
+    const printed = linkReportJson({
+      links: [dead, escalated, moved, alive].map(asChecked),
+      skipped: [],
+      hosts: [],
+      warnings: [],
+      startedAt: '2025-01-06T05:17:00.000Z',
+      durationMs: 1200,
+    });
+    expect(linkProblems(JSON.parse(JSON.stringify(printed)))).toEqual(linkProblems(report(dead, escalated, moved, alive)));
+  });
+
+  it('lists each problem with its place and what to do', () => {
+    const body = issueBody(linkProblems(report(dead, escalated, moved)), runUrl);
+    expect(body).toContain('### Dead links (1)');
+    expect(body).toContain('- [ ] <https://example.org/gone> (catalog.md:12:3): 404 Not Found');
+    expect(body).toContain('### Unverifiable for too long (1)');
+    expect(body).toContain('- [ ] <https://example.org/bot-wall> (catalog.md:14:3): 403 Forbidden');
+    expect(body).toContain('### Permanent redirects (1)');
+    expect(body).toContain('- [ ] <http://example.org/old> (catalog.md:16:3): → <https://example.org/new>');
+    expect(body).toContain('--fix-redirects');
+    expect(body).toContain(runUrl);
+  });
+
+  it('opens one labelled issue when there is none, creating the label first', async () => {
+    const { github, calls, names } = fakeGithub([], false);
+    const outcome = await updateLinkIssue({ github, repo, results: report(dead), runUrl });
+    expect(names()).toEqual(['listForRepo', 'getLabel', 'createLabel', 'create']);
+    expect(calls[0]![1]).toMatchObject({ ...repo, labels: ISSUE_LABEL, state: 'open' });
+    expect(calls[3]![1]).toMatchObject({ ...repo, title: ISSUE_TITLE, labels: [ISSUE_LABEL] });
+    expect(outcome).toBe('1 dead, 0 unverifiable for too long, 0 permanent redirects; opened issue #99.');
+  });
+
+  it('updates the open issue (never a pull request) instead of opening another', async () => {
+    const { github, calls, names } = fakeGithub([{ number: 3, pull_request: {} }, { number: 7 }]);
+    await updateLinkIssue({ github, repo, results: report(moved), runUrl });
+    expect(names()).toEqual(['listForRepo', 'update']);
+    expect(calls[1]![1]).toMatchObject({ ...repo, issue_number: 7, title: ISSUE_TITLE });
+    expect(String(calls[1]![1]['body'])).toContain('http://example.org/old');
+  });
+
+  it('closes the issue with a comment when all is clear', async () => {
+    const { github, calls, names } = fakeGithub([{ number: 7 }]);
+    const outcome = await updateLinkIssue({ github, repo, results: report(alive, merelyRefused), runUrl });
+    expect(names()).toEqual(['listForRepo', 'createComment', 'update']);
+    expect(calls[2]![1]).toMatchObject({ issue_number: 7, state: 'closed', state_reason: 'completed' });
+    expect(outcome).toBe('All links are fine; closed issue #7.');
+  });
+
+  it('does nothing when all is clear and no issue is open', async () => {
+    const { github, names } = fakeGithub([]);
+    await updateLinkIssue({ github, repo, results: report(alive), runUrl });
+    expect(names()).toEqual(['listForRepo']);
+  });
+
+  it('leaves the issue alone when the results are not a link report', async () => {
+    const { github, names } = fakeGithub([{ number: 7 }]);
+    await expect(updateLinkIssue({ github, repo, results: [], runUrl })).rejects.toThrow(/no "urls" array/);
+    expect(names()).toEqual([]);
+  });
+});
