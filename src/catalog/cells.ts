@@ -88,36 +88,50 @@ export class InlineReader {
     private readonly definitions: string,
   ) {}
 
+  /**
+   * Parses, in one remark pass, every distinct cell text that is not read directly: the
+   * texts become the rows of a one-column table, whose cells remark reads exactly as in
+   * their own table (a cell's inline content does not depend on its neighbours).
+   */
+  prepare(sources: Iterable<string>): void {
+    const pending: string[] = [];
+    for (const source of new Set(sources)) {
+      if (this.cache.has(source)) continue;
+      const simple = readSimple(source);
+      if (simple) this.cache.set(source, simple);
+      else pending.push(source);
+    }
+    if (pending.length === 0) return;
+    // The padding spaces keep a trailing backslash from escaping the closing pipe.
+    const rows = pending.map((source) => `| ${source} |`).join('\n');
+    const document = `| cell |\n| - |\n${rows}\n${this.definitions ? `\n${this.definitions}\n` : ''}`;
+    const root = this.processor.parse(document);
+    const table = root.children[0];
+    const definitions = new Map<string, string>();
+    for (const node of root.children) if (node.type === 'definition') definitions.set(node.identifier, node.url);
+    pending.forEach((source, index) => {
+      const row = table?.type === 'table' ? table.children[index + 1] : undefined;
+      const cell = row?.children[0];
+      const rowStart = row?.position?.start.offset;
+      if (!cell || rowStart === undefined) {
+        this.cache.set(source, plainContent(source));
+        return;
+      }
+      const children = cell.children;
+      relativePositions(children, rowStart + 2);
+      const links: RelativeLink[] = [];
+      collectLinks(children, source, definitions, links);
+      this.cache.set(source, { text: plainText(children), links, nodes: () => structuredClone(children) });
+    });
+  }
+
   read(source: string): InlineContent {
     let content = this.cache.get(source);
     if (!content) {
-      content = readSimple(source) ?? this.parse(source);
-      this.cache.set(source, content);
+      this.prepare([source]);
+      content = this.cache.get(source)!;
     }
     return content;
-  }
-
-  private parse(source: string): InlineContent {
-    // The cell becomes the header cell of a one-column table: inline content is read
-    // exactly as in the real table. The padding spaces keep a trailing backslash from
-    // escaping the closing pipe.
-    const prefix = '| ';
-    const document = `${prefix}${source} |\n| - |\n${this.definitions ? `\n${this.definitions}\n` : ''}`;
-    const root = this.processor.parse(document);
-    const table = root.children[0];
-    const cell = table?.type === 'table' ? table.children[0]?.children[0] : undefined;
-    if (!cell) return plainContent(source);
-    const definitions = new Map<string, string>();
-    for (const node of root.children) if (node.type === 'definition') definitions.set(node.identifier, node.url);
-    const children = cell.children;
-    shiftPositions(children, -prefix.length);
-    const links: RelativeLink[] = [];
-    collectLinks(children, source, definitions, links);
-    return {
-      text: plainText(children),
-      links,
-      nodes: () => structuredClone(children),
-    };
   }
 }
 
@@ -181,14 +195,17 @@ function linkNode(url: string, label: string, start: number, end: number): Mdast
   };
 }
 
-function shiftPositions(nodes: Nodes[], by: number): void {
+/** Makes positions relative to the cell: offset 0 and column 1 at its first character, on line 1. */
+function relativePositions(nodes: Nodes[], cellStart: number): void {
   for (const node of nodes) {
     const place = node.position;
     if (place) {
-      place.start = { line: 1, column: place.start.column + by, offset: (place.start.offset ?? 0) + by };
-      place.end = { line: 1, column: place.end.column + by, offset: (place.end.offset ?? 0) + by };
+      const start = (place.start.offset ?? cellStart) - cellStart;
+      const end = (place.end.offset ?? cellStart) - cellStart;
+      place.start = { line: 1, column: start + 1, offset: start };
+      place.end = { line: 1, column: end + 1, offset: end };
     }
-    if ('children' in node) shiftPositions(node.children as Nodes[], by);
+    if ('children' in node) relativePositions(node.children as Nodes[], cellStart);
   }
 }
 

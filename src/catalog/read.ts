@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
-import { InlineReader, splitRow, type InlineContent } from './cells.js';
+import { InlineReader, splitRow, type CellSlice, type InlineContent } from './cells.js';
 import type { CatalogConfig, TableSchema } from './config.js';
 import { LineIndex } from './lines.js';
 import type { Align, Catalog, Cell, Link, Point, Range, Row, Section, Suppression, Table } from './model.js';
@@ -75,19 +75,24 @@ export function readCatalog({ file, source, config, exact = false }: ReadInput):
     }
   });
 
-  const inline = new InlineReader(markdownParser(), definitionSources.join('\n'));
-  const tables = mdastTables.map((node, index) => {
-    const headerRow = node.children[0]!;
+  // First every row's cells as slices of their lines, then one parse for the cells that need one.
+  const layouts = mdastTables.map((node) => {
     const firstLine = rangeOf(node).start.line;
     const lastLine = rangeOf(node).end.line;
-    const headerStart = rangeOf(headerRow).start;
-    const readRow = (line: number, from: number): Row => rowAt(line, from, lines, inline);
-    const header = readRow(firstLine, headerStart.offset - lines.base);
-    const rows: Row[] = [];
+    const headerStart = rangeOf(node.children[0]!).start;
     // Rows start after the same container prefix as the header (`> ` in a block quote); plain indentation is skipped by splitRow.
     const prefix = lines.line(firstLine).slice(0, headerStart.column - 1);
     const prefixLength = /^[ \t]*$/u.test(prefix) ? 0 : prefix.length;
-    for (let line = firstLine + 2; line <= lastLine; line++) rows.push(readRow(line, lines.starts[line - 1]! + prefixLength));
+    const rows = [rowSlices(firstLine, headerStart.offset - lines.base, lines)];
+    for (let line = firstLine + 2; line <= lastLine; line++) rows.push(rowSlices(line, lines.starts[line - 1]! + prefixLength, lines));
+    return { node, firstLine, rows };
+  });
+  const inline = new InlineReader(markdownParser(), definitionSources.join('\n'));
+  inline.prepare(layouts.flatMap(({ rows }) => rows.flatMap((row) => row.slices.map((slice) => body.slice(slice.start, slice.end)))));
+
+  const tables = layouts.map(({ node, firstLine, rows: [headerSlices, ...rowsSlices] }, index) => {
+    const header = rowAt(headerSlices!, lines, inline);
+    const rows = rowsSlices.map((slices) => rowAt(slices, lines, inline));
     for (const row of rows) suppressions.push(...sameLineSuppressions(row));
     const delimiterLine = firstLine + 1;
     const delimiterRange = lineRange(delimiterLine, lines);
@@ -166,11 +171,18 @@ function lineRange(line: number, lines: LineIndex): Range {
   return { start: lines.point(lines.starts[line - 1]!), end: lines.point(lines.ends[line - 1]!) };
 }
 
-function rowAt(line: number, from: number, lines: LineIndex, inline: InlineReader): Row {
+interface RowSlices {
+  line: number;
+  slices: CellSlice[];
+}
+
+function rowSlices(line: number, from: number, lines: LineIndex): RowSlices {
   const to = lines.ends[line - 1]!;
-  const cells = splitRow(lines.text, Math.min(from, to), to).map((slice, index) =>
-    makeCell(index, lines.text.slice(slice.start, slice.end), lines.point(slice.start), inline),
-  );
+  return { line, slices: splitRow(lines.text, Math.min(from, to), to) };
+}
+
+function rowAt({ line, slices }: RowSlices, lines: LineIndex, inline: InlineReader): Row {
+  const cells = slices.map((slice, index) => makeCell(index, lines.text.slice(slice.start, slice.end), lines.point(slice.start), inline));
   return { line, range: lineRange(line, lines), cells };
 }
 
