@@ -72,6 +72,10 @@ const AUTOLINK_LITERAL = /www\.|https?:\/\/|mailto:|xmpp:/iu;
 // `[label](https://…)` with a plain label and a destination without spaces, parentheses or escapes.
 const SIMPLE_LINK = /\[([^\\`*_[\]<>&!~@|]*)\]\((https?:\/\/[^\s()<>\\`|&]+)\)/gu;
 
+// micromark's event lists grow with the document and are spliced in place, so a few
+// hundred cells per parse costs far less than one parse of thousands.
+const CELLS_PER_PARSE = 128;
+
 const isPlain = (text: string) => PLAIN.test(text) && !AUTOLINK_LITERAL.test(text);
 
 /**
@@ -101,7 +105,10 @@ export class InlineReader {
       if (simple) this.cache.set(source, simple);
       else pending.push(source);
     }
-    if (pending.length === 0) return;
+    for (let start = 0; start < pending.length; start += CELLS_PER_PARSE) this.parseBatch(pending.slice(start, start + CELLS_PER_PARSE));
+  }
+
+  private parseBatch(pending: string[]): void {
     // The padding spaces keep a trailing backslash from escaping the closing pipe.
     const rows = pending.map((source) => `| ${source} |`).join('\n');
     const document = `| cell |\n| - |\n${rows}\n${this.definitions ? `\n${this.definitions}\n` : ''}`;
