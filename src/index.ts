@@ -3,3 +3,4 @@ export * from './catalog/model.js';
 export * from './catalog/diagnostic.js';
 export * from './catalog/config.js';
 export { sortedOrder, compareKeys } from './format/sort.js';
+export * from './links/index.js';

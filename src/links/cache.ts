@@ -1,0 +1,139 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { writeFileAtomically } from '../format/atomic-write.js';
+import type { RedirectHop, SuspicionReason, Verdict } from './types.js';
+
+export const CACHE_FORMAT = 'catalog-links-cache';
+export const CACHE_VERSION = 1;
+const DAY_MS = 86_400_000;
+/** Entries of URLs not seen for this long are dropped, so the file does not grow forever. */
+const FORGET_AFTER_MS = 90 * DAY_MS;
+
+/** The last result for one URL, and what the next runs need to know about it. */
+export interface CacheEntry {
+  verdict: Verdict;
+  status: number | null;
+  reason: string;
+  redirects: RedirectHop[];
+  finalUrl: string;
+  permanentRedirect: string | null;
+  suspicious: SuspicionReason | null;
+  archived: boolean;
+  /** ISO time of the last check (not of the last cache read). */
+  checkedAt: string;
+  /** ISO time until which an alive result is trusted without a request; null for other verdicts (never final). */
+  aliveUntil: string | null;
+  firstSeen: string;
+  unverifiableRuns: number;
+  unverifiableSince: string | null;
+}
+
+export interface CacheFile {
+  format: typeof CACHE_FORMAT;
+  version: typeof CACHE_VERSION;
+  entries: Record<string, CacheEntry>;
+}
+
+export function emptyCache(): CacheFile {
+  return { format: CACHE_FORMAT, version: CACHE_VERSION, entries: {} };
+}
+
+/**
+ * Reads the cache. A missing file is an empty cache; a corrupt or foreign one is an empty cache
+ * and a warning — never a failure, since the cache only saves time.
+ */
+export function loadCache(path: string): { cache: CacheFile; warning: string | null } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { cache: emptyCache(), warning: null };
+    return { cache: emptyCache(), warning: `${path}: cannot read the link cache (${code ?? String(error)}); checking every link` };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { cache: emptyCache(), warning: `${path}: the link cache is not valid JSON; ignored, checking every link` };
+  }
+  if (!isCacheFile(raw)) {
+    return { cache: emptyCache(), warning: `${path}: not a link cache of this tool (expected format "${CACHE_FORMAT}" version ${CACHE_VERSION}); ignored` };
+  }
+  const entries: Record<string, CacheEntry> = {};
+  for (const [url, entry] of Object.entries(raw.entries)) if (isEntry(entry)) entries[url] = entry;
+  return { cache: { ...raw, entries }, warning: null };
+}
+
+/** Writes the cache atomically, dropping entries not checked for a long time. */
+export function saveCache(path: string, cache: CacheFile, now: Date): void {
+  const entries: Record<string, CacheEntry> = {};
+  for (const [url, entry] of Object.entries(cache.entries).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (now.getTime() - Date.parse(entry.checkedAt) <= FORGET_AFTER_MS) entries[url] = entry;
+  }
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileAtomically(path, `${JSON.stringify({ ...cache, entries }, null, 2)}\n`);
+}
+
+/** An alive result still trusted at `now`. */
+export function isFreshAlive(entry: CacheEntry | undefined, now: Date): entry is CacheEntry {
+  return entry?.verdict === 'alive' && entry.aliveUntil !== null && Date.parse(entry.aliveUntil) > now.getTime();
+}
+
+export interface Freshness {
+  aliveDays: number;
+  random: () => number;
+}
+
+export type CheckedResult = Omit<CacheEntry, 'checkedAt' | 'aliveUntil' | 'firstSeen' | 'unverifiableRuns' | 'unverifiableSince'>;
+
+/**
+ * The entry after a check. An alive result is kept for between half and all of `aliveDays`
+ * (drawn at random), so the cached links expire on different runs and each run re-checks a
+ * slice. The unverifiable streak counts consecutive runs and remembers when it began.
+ */
+export function nextEntry(previous: CacheEntry | undefined, result: CheckedResult, now: Date, freshness: Freshness): CacheEntry {
+  const iso = now.toISOString();
+  const unverifiable = result.verdict === 'unverifiable';
+  const keepMs = freshness.aliveDays * DAY_MS * (0.5 + 0.5 * freshness.random());
+  return {
+    ...result,
+    checkedAt: iso,
+    aliveUntil: result.verdict === 'alive' ? new Date(now.getTime() + keepMs).toISOString() : null,
+    firstSeen: previous?.firstSeen ?? iso,
+    unverifiableRuns: unverifiable ? (previous?.unverifiableRuns ?? 0) + 1 : 0,
+    unverifiableSince: unverifiable ? (previous?.unverifiableSince ?? iso) : null,
+  };
+}
+
+export interface Escalation {
+  escalateAfterRuns: number;
+  escalateAfterDays: number;
+}
+
+/** An unverifiable link becomes an error after K consecutive runs or D days. */
+export function isEscalated(entry: CacheEntry, now: Date, escalation: Escalation): boolean {
+  if (entry.verdict !== 'unverifiable' || entry.unverifiableSince === null) return false;
+  const days = (now.getTime() - Date.parse(entry.unverifiableSince)) / DAY_MS;
+  return entry.unverifiableRuns >= escalation.escalateAfterRuns || days >= escalation.escalateAfterDays;
+}
+
+function isCacheFile(raw: unknown): raw is CacheFile {
+  if (typeof raw !== 'object' || raw === null) return false;
+  const file = raw as Partial<CacheFile>;
+  return file.format === CACHE_FORMAT && file.version === CACHE_VERSION && typeof file.entries === 'object' && file.entries !== null && !Array.isArray(file.entries);
+}
+
+function isEntry(raw: unknown): raw is CacheEntry {
+  if (typeof raw !== 'object' || raw === null) return false;
+  const entry = raw as Partial<CacheEntry>;
+  return (
+    (entry.verdict === 'alive' || entry.verdict === 'dead' || entry.verdict === 'unverifiable') &&
+    typeof entry.checkedAt === 'string' &&
+    !Number.isNaN(Date.parse(entry.checkedAt)) &&
+    typeof entry.firstSeen === 'string' &&
+    typeof entry.unverifiableRuns === 'number' &&
+    Array.isArray(entry.redirects) &&
+    typeof entry.finalUrl === 'string'
+  );
+}

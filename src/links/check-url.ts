@@ -1,0 +1,240 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { HostConfig } from '../catalog/config.js';
+import { classifyError, classifyResponse, describeStatus, requestedPauseMs } from './classify.js';
+import type { LinkClient } from './client.js';
+import type { NxdomainJudge } from './resolver.js';
+import { permanentTarget, registrableDomain, resolveLocation, setCookiePairs, suspiciousRedirect } from './redirects.js';
+import type { HostScheduler } from './scheduler.js';
+import type { RedirectHop, SuspicionReason, Verdict } from './types.js';
+
+export interface UrlCheckSettings {
+  /** Retries after the first request, on 429, 5xx, timeouts and resets. */
+  maxRetries: number;
+  /** First retry pause; doubled each retry, with jitter. */
+  retryBaseMs: number;
+  maxRedirects: number;
+  /** Time budget of one URL: its requests (every hop, retry and confirmation) and retry pauses, not its wait in the host's queue. */
+  checkTimeoutMs: number;
+  /** Pause before the second attempt that confirms a dead link. */
+  confirmDelayMs: number;
+  maxBodyBytes: number;
+  hostConfig(host: string): HostConfig;
+  random: () => number;
+}
+
+export interface UrlCheck {
+  verdict: Verdict;
+  status: number | null;
+  reason: string;
+  redirects: RedirectHop[];
+  finalUrl: string;
+  permanentRedirect: string | null;
+  suspicious: SuspicionReason | null;
+  attempts: number;
+  bytesRead: number;
+}
+
+type Ending = { kind: 'alive' | 'gone' | 'unverifiable'; status: number | null; reason: string };
+
+interface Attempt extends Ending {
+  chain: RedirectHop[];
+  finalUrl: string;
+}
+
+interface CheckParts {
+  client: LinkClient;
+  scheduler: HostScheduler;
+  judge: NxdomainJudge;
+  settings: UrlCheckSettings;
+  /** Hosts that refused HEAD and answered GET: later URLs there go straight to GET. */
+  headRefused: Set<string>;
+}
+
+/** Checks one URL: HEAD (or GET), redirects by hand, retries, and a second attempt before "dead". */
+export class UrlChecker {
+  private readonly parts: CheckParts;
+
+  constructor(client: LinkClient, scheduler: HostScheduler, judge: NxdomainJudge, private readonly settings: UrlCheckSettings) {
+    this.parts = { client, scheduler, judge, settings, headRefused: new Set() };
+  }
+
+  async check(url: string): Promise<UrlCheck> {
+    const run = new CheckRun(this.parts);
+    let attempt = await run.attempt(url, false);
+    if (attempt.kind === 'gone') {
+      await sleep(this.settings.confirmDelayMs);
+      const confirmation = await run.attempt(url, true);
+      attempt = confirmation.kind === 'gone' ? attempt : confirmation;
+    }
+    return this.summarize(url, attempt, run);
+  }
+
+  private summarize(url: string, attempt: Attempt, run: CheckRun): UrlCheck {
+    const alive = attempt.kind === 'alive';
+    const target = alive ? permanentTarget(url, attempt.chain) : null;
+    const fixable = target !== null && suspiciousRedirect(url, target) === null;
+    return {
+      verdict: attempt.kind === 'gone' ? 'dead' : attempt.kind,
+      status: attempt.status,
+      reason: attempt.reason,
+      redirects: attempt.chain,
+      finalUrl: attempt.finalUrl,
+      permanentRedirect: fixable ? target : null,
+      suspicious: alive ? suspiciousRedirect(url, attempt.finalUrl) : null,
+      attempts: run.requests,
+      bytesRead: run.bytesRead,
+    };
+  }
+}
+
+/**
+ * The state of checking one URL: what it cost, and its time budget. The budget is spent by the
+ * URL's own requests and pauses, not by waiting in its host's queue behind other URLs (a host
+ * with many links at a polite spacing would otherwise time out its last ones).
+ */
+class CheckRun {
+  requests = 0;
+  bytesRead = 0;
+  private remainingMs: number;
+
+  constructor(private readonly parts: CheckParts) {
+    this.remainingMs = parts.settings.checkTimeoutMs;
+  }
+
+  /** Follows the chain from `url`; `forceGet` is the confirming attempt. */
+  async attempt(url: string, forceGet: boolean): Promise<Attempt> {
+    const { settings } = this.parts;
+    const chain: RedirectHop[] = [];
+    const cookies = new Map<string, Map<string, string>>();
+    const visited = new Set<string>();
+    let current = url;
+    for (let hop = 0; hop <= settings.maxRedirects; hop++) {
+      const cookie = cookieHeader(cookies, current);
+      // A revisit is a loop unless a cookie was set since (sites that set a cookie, then redirect back).
+      const visit = `${current}\n${cookie}`;
+      if (visited.has(visit)) return { kind: 'gone', status: chain.at(-1)?.status ?? null, reason: 'redirect loop', chain, finalUrl: current };
+      visited.add(visit);
+      const exchange = await this.exchange(current, forceGet, cookie);
+      if ('kind' in exchange) return { ...exchange, chain, finalUrl: current };
+      const { status, headers } = exchange;
+      const location = resolveLocation(current, headers['location'] ?? '');
+      if (location === null) return { kind: 'unverifiable', status, reason: `${status} redirect without a usable Location`, chain, finalUrl: current };
+      chain.push({ url: current, status, location });
+      rememberCookies(cookies, current, headers['set-cookie']);
+      current = location;
+    }
+    return { kind: 'gone', status: chain.at(-1)?.status ?? null, reason: `more than ${settings.maxRedirects} redirects`, chain, finalUrl: current };
+  }
+
+  /**
+   * One hop: the request and its retries. Returns the redirect response to follow, or how
+   * the hop ended.
+   */
+  private async exchange(url: string, forceGet: boolean, cookie: string): Promise<Ending | { status: number; headers: Record<string, string> }> {
+    const { client, scheduler, judge, settings, headRefused } = this.parts;
+    const target = new URL(url);
+    const host = target.hostname;
+    const config = settings.hostConfig(host);
+    let method: 'HEAD' | 'GET' = forceGet || headRefused.has(host) ? 'GET' : 'HEAD';
+    let triedHead = method === 'HEAD';
+    let retries = 0;
+    for (;;) {
+      const headers: Record<string, string> = { ...config.headers };
+      if (method === 'GET') headers['range'] = 'bytes=0-0';
+      if (cookie) headers['cookie'] = cookie;
+      if (this.remainingMs <= 0) return this.outOfTime();
+      let response;
+      try {
+        response = await scheduler.run(host, () => this.spend((signal) => client.probe({ url: target, method, headers, maxBodyBytes: method === 'GET' ? settings.maxBodyBytes : 0, signal })));
+      } catch (error) {
+        if (this.remainingMs <= 0) return this.outOfTime();
+        const outcome = classifyError(error);
+        if (outcome.code === 'ENOTFOUND') {
+          if (await judge.isNxdomain(host)) return { kind: 'gone', status: null, reason: `NXDOMAIN: ${host} does not exist` };
+          return { kind: 'unverifiable', status: null, reason: `${host} does not resolve (ENOTFOUND), and the DNS does not answer for its top-level zone either (no network?)` };
+        }
+        if (outcome.kind === 'retry' && retries < settings.maxRetries) {
+          await this.pause(this.retryDelay(retries++));
+          continue;
+        }
+        const reason = outcome.kind === 'retry' ? `${outcome.reason} after ${retries + 1} attempts` : outcome.reason;
+        return { kind: outcome.kind === 'gone' ? 'gone' : 'unverifiable', status: null, reason };
+      }
+      this.bytesRead += response.bytesRead;
+      const { status } = response;
+      const outcome = classifyResponse(status, response.headers, method, config.acceptStatus ?? []);
+      if (outcome.kind === 'head-refused') {
+        method = 'GET';
+        continue;
+      }
+      if (triedHead && method === 'GET' && outcome.kind !== 'retry') headRefused.add(host);
+      triedHead = false;
+      switch (outcome.kind) {
+        case 'alive':
+          return { kind: 'alive', status, reason: describeStatus(status) };
+        case 'redirect':
+          return response;
+        case 'gone':
+          return { kind: 'gone', status, reason: outcome.reason };
+        case 'unverifiable':
+          return { kind: 'unverifiable', status, reason: outcome.reason };
+        case 'retry': {
+          const asked = requestedPauseMs(status, response.headers, Date.now());
+          if (status === 429 || asked !== null) {
+            // The host asked every client to slow down: one backoff for the whole host.
+            scheduler.backoff(host, asked ?? this.retryDelay(retries));
+          }
+          if (retries >= settings.maxRetries) return { kind: 'unverifiable', status, reason: `${outcome.reason} after ${retries + 1} attempts` };
+          if (status !== 429 && asked === null) await this.pause(this.retryDelay(retries));
+          retries++;
+        }
+      }
+    }
+  }
+
+  /** Exponential backoff with "equal jitter": half fixed, half random. */
+  private retryDelay(retry: number): number {
+    const { retryBaseMs, random } = this.parts.settings;
+    const delay = retryBaseMs * 2 ** retry;
+    return delay / 2 + (random() * delay) / 2;
+  }
+
+  /** Runs a request with what is left of the budget as its deadline, and charges its duration. */
+  private async spend<T>(request: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const started = Date.now();
+    this.requests++;
+    try {
+      return await request(AbortSignal.timeout(Math.max(1, this.remainingMs)));
+    } finally {
+      this.remainingMs -= Date.now() - started;
+    }
+  }
+
+  /** A pause between retries, within the budget. */
+  private async pause(ms: number): Promise<void> {
+    const pause = Math.min(ms, Math.max(0, this.remainingMs));
+    await sleep(pause);
+    this.remainingMs -= pause;
+  }
+
+  private outOfTime(): Ending {
+    return { kind: 'unverifiable', status: null, reason: `timeout: no answer within ${this.parts.settings.checkTimeoutMs} ms` };
+  }
+}
+
+function cookieHeader(cookies: Map<string, Map<string, string>>, url: string): string {
+  const jar = cookies.get(registrableDomain(new URL(url).hostname));
+  return jar ? [...jar].map(([name, value]) => `${name}=${value}`).join('; ') : '';
+}
+
+function rememberCookies(cookies: Map<string, Map<string, string>>, url: string, header: string | undefined): void {
+  const pairs = setCookiePairs(header);
+  if (pairs.length === 0) return;
+  const domain = registrableDomain(new URL(url).hostname);
+  const jar = cookies.get(domain) ?? new Map<string, string>();
+  for (const pair of pairs) {
+    const separator = pair.indexOf('=');
+    jar.set(pair.slice(0, separator), pair.slice(separator + 1));
+  }
+  cookies.set(domain, jar);
+}

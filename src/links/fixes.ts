@@ -1,0 +1,89 @@
+import type { CellFix } from '../catalog/diagnostic.js';
+import type { Catalog, Range } from '../catalog/model.js';
+import { loadCache } from './cache.js';
+import { checkedUrl } from './extract.js';
+import type { CellPlace, LinkCheckReport } from './types.js';
+
+/** Checked URL → the URL to write instead. */
+export type RedirectTargets = Map<string, string>;
+
+/** One URL to rewrite inside a cell. */
+export interface UrlEdit {
+  cell: CellPlace;
+  urlRange: Range;
+  writtenUrl: string;
+  target: string;
+}
+
+export function redirectTargetsOfReport(report: LinkCheckReport): RedirectTargets {
+  const targets: RedirectTargets = new Map();
+  for (const { result } of report.links) if (result.verdict === 'alive' && result.permanentRedirect) targets.set(result.url, result.permanentRedirect);
+  return targets;
+}
+
+/** The permanent redirects the last run recorded in the cache file (alive results only). */
+export function redirectTargetsOfCache(cacheFile: string): { targets: RedirectTargets; warning: string | null } {
+  const { cache, warning } = loadCache(cacheFile);
+  const targets: RedirectTargets = new Map();
+  for (const [url, entry] of Object.entries(cache.entries)) if (entry.verdict === 'alive' && entry.permanentRedirect) targets.set(url, entry.permanentRedirect);
+  return { targets, warning };
+}
+
+/**
+ * `catalog format --fix-redirects`: the fixes for every table link that permanently redirects,
+ * from a report, from targets, or from the cache file the last run wrote.
+ */
+export function redirectFixes(catalog: Catalog, source: LinkCheckReport | RedirectTargets | string): CellFix[] {
+  const targets = typeof source === 'string' ? redirectTargetsOfCache(source).targets : source instanceof Map ? source : redirectTargetsOfReport(source);
+  const edits: UrlEdit[] = [];
+  for (const table of catalog.tables) {
+    table.rows.forEach((row, rowIndex) => {
+      for (const cell of row.cells) {
+        for (const link of cell.links) {
+          const target = targets.get(checkedUrl(link.url) ?? '');
+          if (target === undefined || link.urlRange === null) continue;
+          const place = { table: table.index, row: rowIndex, column: cell.index, source: cell.source, offset: cell.range.start.offset };
+          edits.push({ cell: place, urlRange: link.urlRange, writtenUrl: link.url, target });
+        }
+      }
+    });
+  }
+  return mergeCellFixes(edits).map(({ fix }) => fix);
+}
+
+/**
+ * One fix per cell, replacing every URL of the cell that has an edit (the writer applies one
+ * fix per cell, so edits of one cell are merged). Each URL is replaced at its own range inside
+ * the cell's source; nothing else changes. `key` tells the cells of different files apart.
+ */
+export function mergeCellFixes<T extends UrlEdit>(edits: readonly T[], key: (edit: T) => string = () => ''): { fix: CellFix; edits: T[] }[] {
+  const byCell = new Map<string, T[]>();
+  for (const edit of edits) {
+    const id = `${key(edit)}\n${edit.cell.table}:${edit.cell.row}:${edit.cell.column}`;
+    byCell.set(id, [...(byCell.get(id) ?? []), edit]);
+  }
+  const fixes: { fix: CellFix; edits: T[] }[] = [];
+  for (const cellEdits of byCell.values()) {
+    const { cell } = cellEdits[0]!;
+    let replacement = cell.source;
+    const seen = new Set<number>();
+    // Right to left, so the offsets still to apply stay valid.
+    for (const edit of [...cellEdits].sort((a, b) => b.urlRange.start.offset - a.urlRange.start.offset)) {
+      if (seen.has(edit.urlRange.start.offset)) continue;
+      seen.add(edit.urlRange.start.offset);
+      const start = edit.urlRange.start.offset - cell.offset;
+      const end = edit.urlRange.end.offset - cell.offset;
+      replacement = replacement.slice(0, start) + replacementUrl(edit.writtenUrl, edit.target) + replacement.slice(end);
+    }
+    if (replacement !== cell.source) fixes.push({ fix: { table: cell.table, row: cell.row, column: cell.column, replacement }, edits: cellEdits });
+  }
+  return fixes;
+}
+
+/** The written URL's replacement: the target, keeping a fragment the link had and the target lacks. */
+export function replacementUrl(writtenUrl: string, target: string): string {
+  const written = new URL(writtenUrl);
+  const url = new URL(target);
+  if (written.hash && !url.hash) url.hash = written.hash;
+  return url.href;
+}

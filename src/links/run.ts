@@ -1,0 +1,211 @@
+import { isAbsolute, resolve } from 'node:path';
+import type { LinksConfig } from '../catalog/config.js';
+import type { Catalog } from '../catalog/model.js';
+import { emptyCache, isEscalated, isFreshAlive, loadCache, nextEntry, saveCache, type CacheEntry } from './cache.js';
+import { presentIn, textAtRef } from './changed-since.js';
+import { UrlChecker, type UrlCheck } from './check-url.js';
+import { LinkClient } from './client.js';
+import { checkedUrl, extractLinks, hostConfig } from './extract.js';
+import { checkGithubLinks, githubTarget, type GithubTarget } from './github.js';
+import { NxdomainJudge, systemResolver, type NameResolver } from './resolver.js';
+import { HostScheduler } from './scheduler.js';
+import type { CheckedLink, LinkCheckReport, LinkLocation, LinkResult } from './types.js';
+
+export const DEFAULT_USER_AGENT = 'auto-parallelism-catalog-link-checker/0.1 (checks the links of the auto-parallelism catalog; Node.js undici)';
+
+export interface LinkCheckOptions {
+  /** Parsed catalogs (`readCatalog`). */
+  catalogs: Catalog[];
+  /** More URLs to check, outside any catalog (they have no locations, so no diagnostics). */
+  urls?: string[];
+  config: LinksConfig;
+  /** Also check links in prose, not only in tables. */
+  all?: boolean;
+  /** Check only links added since this git reference (`--changed-since`). */
+  changedSince?: string | null;
+  /** Cache path; default `config.cacheFile`, relative paths against `cwd`; null: no cache (`--no-cache`). */
+  cacheFile?: string | null;
+  /** false: neither read nor write the cache (same as `cacheFile: null`). */
+  useCache?: boolean;
+  /** Allow private, loopback and link-local addresses (`--allow-private`). */
+  allowPrivate?: boolean;
+  /** With a token, github.com repository links are checked through the GraphQL API. */
+  githubToken?: string | null;
+  githubApiUrl?: string;
+  userAgent?: string;
+  /** Requests in flight across every host. Default 16. */
+  concurrency?: number;
+  /** Connections and requests in flight per host, unless the host's config says otherwise. Default 4. */
+  connectionsPerHost?: number;
+  /** Minimum spacing between two requests to one host, unless the host's config says otherwise. Default 100 ms. */
+  minSpacingMs?: number;
+  /** Default 10 s. */
+  connectTimeoutMs?: number;
+  /** Time for response headers (and between body chunks). Default 15 s. */
+  headersTimeoutMs?: number;
+  /** The whole check of one URL: its requests (every hop and retry) and pauses, not its wait behind other URLs of its host. Default 60 s. */
+  urlTimeoutMs?: number;
+  /** Retries on 429, 5xx, timeouts and resets. Default 2. */
+  maxRetries?: number;
+  /** First retry pause, doubled each retry, with jitter. Default 1 s. */
+  retryBaseMs?: number;
+  /** Longest pause a host's Retry-After or x-ratelimit-reset can impose. Default 60 s. */
+  maxBackoffMs?: number;
+  /** Pause before the second attempt that confirms a dead link. Default 500 ms. */
+  confirmDelayMs?: number;
+  /** Body bytes read at most per response. Default 4 KiB. */
+  maxBodyBytes?: number;
+  now?: Date;
+  /** Source of jitter (tests make it deterministic). */
+  random?: () => number;
+  /** Name resolution (tests map names to loopback addresses). */
+  resolver?: NameResolver;
+  onProgress?: (done: number, total: number) => void;
+  cwd?: string;
+}
+
+/** Checks the catalogs' links. Does no output of its own: only `onProgress` is called. */
+export async function runLinkCheck(options: LinkCheckOptions): Promise<LinkCheckReport> {
+  const started = Date.now();
+  const now = options.now ?? new Date();
+  const random = options.random ?? Math.random;
+  const cwd = options.cwd ?? process.cwd();
+  const { config } = options;
+  const extracted = extractLinks(options.catalogs, config, options.all ?? false);
+  const urls = options.changedSince ? await onlyAdded(extracted.urls, options.catalogs, options.changedSince, cwd) : extracted.urls;
+  for (const written of options.urls ?? []) {
+    const url = checkedUrl(written);
+    if (url !== null && !urls.has(url)) urls.set(url, []);
+  }
+
+  const useCache = options.useCache !== false && options.cacheFile !== null;
+  const cachePath = resolveFrom(cwd, options.cacheFile ?? config.cacheFile);
+  const { cache, warning } = useCache ? loadCache(cachePath) : { cache: emptyCache(), warning: null };
+
+  const connectionsPerHost = options.connectionsPerHost ?? 4;
+  const scheduler = new HostScheduler({
+    globalLimit: options.concurrency ?? 16,
+    limitsFor: (host) => {
+      const own = hostConfig(config, host);
+      return { maxInFlight: own.maxConnections ?? connectionsPerHost, minSpacingMs: own.minSpacingMs ?? options.minSpacingMs ?? 100 };
+    },
+    maxBackoffMs: options.maxBackoffMs ?? 60_000,
+    jitter: 0.2,
+    random,
+  });
+  const resolver = options.resolver ?? systemResolver;
+  const client = new LinkClient({
+    resolver,
+    allowPrivate: options.allowPrivate ?? false,
+    connectionsFor: (host) => hostConfig(config, host).maxConnections ?? connectionsPerHost,
+    connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
+    headersTimeoutMs: options.headersTimeoutMs ?? 15_000,
+    userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
+  });
+  const checker = new UrlChecker(client, scheduler, new NxdomainJudge(resolver), {
+    maxRetries: options.maxRetries ?? 2,
+    retryBaseMs: options.retryBaseMs ?? 1000,
+    maxRedirects: 10,
+    checkTimeoutMs: options.urlTimeoutMs ?? 60_000,
+    confirmDelayMs: options.confirmDelayMs ?? 500,
+    maxBodyBytes: options.maxBodyBytes ?? 4096,
+    hostConfig: (host) => hostConfig(config, host),
+    random,
+  });
+
+  const total = urls.size;
+  let done = 0;
+  const progress = (): void => options.onProgress?.(++done, total);
+  options.onProgress?.(0, total);
+
+  const checks = new Map<string, UrlCheck & { archived?: boolean }>();
+  const toCheck: string[] = [];
+  for (const url of urls.keys()) {
+    if (useCache && isFreshAlive(cache.entries[url], now)) progress();
+    else toCheck.push(url);
+  }
+  try {
+    let overHttp = toCheck;
+    if (options.githubToken) {
+      const targets = toCheck.map(githubTarget).filter((target): target is GithubTarget => target !== null);
+      const github = await checkGithubLinks(targets, {
+        client,
+        scheduler,
+        apiUrl: options.githubApiUrl ?? 'https://api.github.com',
+        token: options.githubToken,
+        signal: AbortSignal.timeout(options.urlTimeoutMs ?? 60_000),
+      });
+      for (const [url, check] of github.settled) {
+        checks.set(url, check);
+        progress();
+      }
+      overHttp = toCheck.filter((url) => !github.settled.has(url));
+    }
+    await Promise.all(
+      overHttp.map(async (url) => {
+        checks.set(url, await checker.check(url));
+        progress();
+      }),
+    );
+  } finally {
+    await client.close();
+  }
+
+  const links: CheckedLink[] = [];
+  for (const [url, locations] of urls) {
+    const check = checks.get(url);
+    const previous = cache.entries[url];
+    const entry = check
+      ? nextEntry(previous, { ...check, archived: check.archived ?? false }, now, { aliveDays: config.aliveDays, random })
+      : (previous as CacheEntry);
+    cache.entries[url] = entry;
+    links.push({ result: toResult(url, entry, check, now, config), locations });
+  }
+  if (useCache) saveCache(cachePath, cache, now);
+
+  return {
+    links,
+    skipped: [...extracted.skipped].map(([url, locations]) => ({ url, locations })),
+    hosts: scheduler.stats(),
+    warnings: warning ? [warning] : [],
+    startedAt: now.toISOString(),
+    durationMs: Date.now() - started,
+  };
+}
+
+function toResult(url: string, entry: CacheEntry, check: UrlCheck | undefined, now: Date, config: LinksConfig): LinkResult {
+  return {
+    url,
+    verdict: entry.verdict,
+    status: entry.status,
+    reason: entry.reason,
+    redirects: entry.redirects,
+    finalUrl: entry.finalUrl,
+    permanentRedirect: entry.permanentRedirect,
+    suspicious: entry.suspicious,
+    attempts: check?.attempts ?? 0,
+    bytesRead: check?.bytesRead ?? 0,
+    archived: entry.archived,
+    cached: check === undefined,
+    firstSeen: entry.firstSeen,
+    unverifiableRuns: entry.unverifiableRuns,
+    unverifiableSince: entry.unverifiableSince,
+    escalated: isEscalated(entry, now, config),
+  };
+}
+
+/** Keeps the links each file did not have at `ref`; a URL none of whose places is new is dropped. */
+async function onlyAdded(urls: Map<string, LinkLocation[]>, catalogs: readonly Catalog[], ref: string, cwd: string): Promise<Map<string, LinkLocation[]>> {
+  const oldTexts = new Map<string, string>();
+  for (const catalog of catalogs) oldTexts.set(catalog.file, await textAtRef(resolveFrom(cwd, catalog.file), ref));
+  const added = new Map<string, LinkLocation[]>();
+  for (const [url, locations] of urls) {
+    const fresh = locations.filter((location) => !presentIn(oldTexts.get(location.file) ?? '', location.writtenUrl));
+    if (fresh.length > 0) added.set(url, fresh);
+  }
+  return added;
+}
+
+function resolveFrom(cwd: string, path: string): string {
+  return isAbsolute(path) ? path : resolve(cwd, path);
+}
