@@ -160,8 +160,7 @@ async function report(diagnostics: Diagnostic[], files: string[], format: Report
     }
     case 'sarif': {
       const { toSarif } = await import('./report/sarif.js');
-      const { rules } = await import('./rules/index.js');
-      const metadata = rules.map(({ id, description, severity }) => ({ id, description, severity }));
+      const metadata = await ruleMetadata();
       io.stdout(`${JSON.stringify(toSarif(diagnostics, metadata, packageJson.version, { root: process.cwd() }), null, 2)}\n`);
       return;
     }
@@ -170,6 +169,17 @@ async function report(diagnostics: Diagnostic[], files: string[], format: Report
       io.stdout(formatStylish(diagnostics, files));
     }
   }
+}
+
+/** What SARIF says of each rule: the lint rules, the formatter's check and the link checks. */
+async function ruleMetadata() {
+  const { rules } = await import('./rules/index.js');
+  const { LINK_RULES } = await import('./links/diagnostics.js');
+  return [
+    ...rules.map(({ id, description, severity }) => ({ id, description, severity })),
+    { id: 'format', description: 'The file is formatted (catalog format would not change it)', severity: 'error' as const },
+    ...Object.entries(LINK_RULES).map(([id, description]) => ({ id, description, severity: id === 'dead-link' ? ('error' as const) : ('warning' as const) })),
+  ];
 }
 
 const hasErrors = (diagnostics: Diagnostic[]) => diagnostics.some((diagnostic) => diagnostic.severity === 'error');
@@ -183,7 +193,7 @@ async function lintOrCheck(command: 'lint' | 'check', paths: string[], values: V
     diagnostics.push(...found);
     if (command === 'check') {
       const { formatLoaded } = await import('./commands/format.js');
-      diagnostics.push(...formatLoaded(file, { write: false, lintDiagnostics: found }).diagnostics);
+      diagnostics.push(...(await formatLoaded(file, { write: false, lintDiagnostics: found })).diagnostics);
     }
   }
   await report(diagnostics, loaded.map((file) => file.file), format, io);
@@ -197,7 +207,7 @@ async function formatFiles(paths: string[], values: Values, format: ReportFormat
   const diagnostics: Diagnostic[] = [];
   for (const file of loaded) {
     const extraFixes = values['fix-redirects'] ? await redirectFixes(file, values) : undefined;
-    const outcome = formatLoaded(file, { write: !check, extraFixes });
+    const outcome = await formatLoaded(file, { write: !check, extraFixes });
     diagnostics.push(...outcome.diagnostics);
     if (check) {
       if (outcome.changed && format === 'stylish') io.stdout(outcome.diff);
@@ -247,6 +257,10 @@ async function checkLinks(paths: string[], values: Values, format: ReportFormat,
     githubApiUrl: io.env['CATALOG_GITHUB_API_URL'] || undefined,
     urlTimeoutMs: timeout,
     onProgress: progress,
+  }).catch((error: unknown) => {
+    // A --changed-since reference git does not know is the user's input, not an internal error.
+    if (error instanceof links.ChangedSinceError) throw new InputError(error.message);
+    throw error;
   });
   for (const warning of result.warnings) io.stderr(`catalog: ${warning}\n`);
   if (values['report-md']) writeFileSync(values['report-md'], links.linkReportMarkdown(result));

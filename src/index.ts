@@ -2,5 +2,14 @@
 export * from './catalog/model.js';
 export * from './catalog/diagnostic.js';
 export * from './catalog/config.js';
+export { readCatalog, markdownParser, type ReadInput } from './catalog/read.js';
+export { loadConfig, parseConfig, genericConfig, findConfigFile, ConfigError, CONFIG_FILE_NAME } from './catalog/load-config.js';
+export { lintCatalog, rules } from './rules/index.js';
+export type { Rule } from './rules/rule.js';
+export { formatSource, type FormatOptions, type FormatResult, type RefusedTable } from './format/format.js';
+export { proveFormat } from './format/prove.js';
 export { sortedOrder, compareKeys } from './format/sort.js';
+export { tableOfContents } from './format/toc.js';
+export { exportCatalog, type CatalogExport } from './export/catalog-json.js';
+export { toSarif } from './report/sarif.js';
 export * from './links/index.js';

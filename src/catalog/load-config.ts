@@ -169,6 +169,18 @@ function parseLinks(raw: unknown, fail: Fail): LinksConfig {
     const field = `links.hosts.${host}`;
     const settings = expectObject(settingsRaw, field, fail);
     allowKeys(settings, ['acceptStatus', 'skip', 'headers', 'minSpacingMs', 'maxConnections'], field, fail);
+    const { acceptStatus, skip: skipHost, headers, minSpacingMs, maxConnections } = settings;
+    if (acceptStatus !== undefined && !(Array.isArray(acceptStatus) && acceptStatus.every((code) => Number.isInteger(code) && code >= 100 && code <= 999))) {
+      fail(`${field}.acceptStatus`, 'must be an array of HTTP status codes');
+    }
+    if (skipHost !== undefined && typeof skipHost !== 'boolean') fail(`${field}.skip`, 'must be true or false');
+    if (headers !== undefined && Object.values(expectObject(headers, `${field}.headers`, fail)).some((value) => typeof value !== 'string')) {
+      fail(`${field}.headers`, 'must map header names to strings');
+    }
+    if (minSpacingMs !== undefined && !(typeof minSpacingMs === 'number' && minSpacingMs >= 0)) fail(`${field}.minSpacingMs`, 'must be a number ≥ 0');
+    if (maxConnections !== undefined && !(Number.isInteger(maxConnections) && (maxConnections as number) >= 1)) {
+      fail(`${field}.maxConnections`, 'must be a whole number ≥ 1');
+    }
     hosts[host.toLowerCase()] = settings as LinksConfig['hosts'][string];
   }
   return {

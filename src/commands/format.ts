@@ -1,4 +1,3 @@
-import { createTwoFilesPatch } from 'diff';
 import type { Diagnostic } from '../catalog/diagnostic.js';
 import { writeFileAtomically } from '../format/atomic-write.js';
 import { formatSource, type FormatOptions, type FormatResult } from '../format/format.js';
@@ -22,11 +21,11 @@ export interface FormatOutcome {
  * refused table or a failed proof is an InputError: nothing is written). Without, only
  * reports what would change.
  */
-export function formatLoaded(
+export async function formatLoaded(
   loaded: LoadedCatalog,
   options: FormatOptions & { write: boolean },
-): FormatOutcome {
-  const result = formatSource(loaded.file, loaded.catalog.source, loaded.config, options);
+): Promise<FormatOutcome> {
+  const result = formatSource(loaded.file, loaded.catalog.source, loaded.config, { catalog: loaded.catalog, ...options });
   const changed = result.output !== loaded.catalog.source;
   const diagnostics = refusedDiagnostics(loaded.file, result);
   if (options.write) {
@@ -39,7 +38,8 @@ export function formatLoaded(
       writeFileAtomically(loaded.path, result.output);
     }
   }
-  const diff = changed ? createTwoFilesPatch(loaded.file, loaded.file, loaded.catalog.source, result.output, 'current', 'formatted') : '';
+  // The diff library is loaded only when there is a change to show.
+  const diff = changed ? (await import('diff')).createTwoFilesPatch(loaded.file, loaded.file, loaded.catalog.source, result.output, 'current', 'formatted') : '';
   if (changed && !options.write) diagnostics.push(notFormatted(loaded.file, loaded.catalog.source, result.output, diff));
   return { file: loaded.file, changed, diff, fixed: result.fixed, diagnostics };
 }

@@ -27,7 +27,8 @@ export interface FormatResult {
 export interface FormatOptions {
   /** Fixes from outside the lint rules (permanent redirects), each in the diagnostic that explains it. */
   extraFixes?: (catalog: Catalog) => Diagnostic[];
-  /** The source's lint diagnostics, when the caller has them already. */
+  /** The source already read, and its lint diagnostics, when the caller has them. */
+  catalog?: Catalog;
   lintDiagnostics?: readonly Diagnostic[];
 }
 
@@ -45,7 +46,7 @@ const MAX_FIX_PASSES = 10;
  * named cell rewrites.
  */
 export function formatSource(file: string, source: string, config: CatalogConfig, options: FormatOptions = {}): FormatResult {
-  let catalog = readCatalog({ file, source, config });
+  let catalog = options.catalog ?? readCatalog({ file, source, config });
   let lintDiagnostics = options.lintDiagnostics;
   const fixed: Diagnostic[] = [];
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
