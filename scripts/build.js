@@ -2,12 +2,14 @@
 // loader and without resolving hundreds of small modules. Code splitting keeps the
 // commands' heavy parts (remark, undici) in chunks loaded only when a command needs them.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+// Built beside dist/ and swapped in, so a command running meanwhile never finds dist/ half written.
+const dist = new URL('../dist', import.meta.url);
+const staging = new URL(`../dist.${process.pid}.tmp`, import.meta.url);
 await build({
   entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
-  outdir: 'dist',
+  outdir: staging.pathname,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -18,3 +20,5 @@ await build({
   // Bundled CommonJS dependencies call require(); give them one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });
+rmSync(dist, { recursive: true, force: true });
+renameSync(staging, dist);

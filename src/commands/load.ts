@@ -14,7 +14,8 @@ export interface LoadedCatalog {
   catalog: Catalog;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a byte order mark in the text (the decoder drops it by default), so that `format` writes it back.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Reads a markdown file as text, refusing what is not one (missing, a folder, empty, binary, invalid UTF-8). */
 export function readMarkdownFile(path: string): string {
@@ -51,7 +52,20 @@ function firstInvalidByte(bytes: Buffer): string {
       high = middle;
     }
   }
-  return `offset ${low}`;
+  return `offset ${sequenceStart(bytes, low)}`;
+}
+
+/**
+ * The decoder rejects the byte at `rejected`; when the bytes just before it open a sequence
+ * it leaves incomplete (0xC3 then 0x28), the invalid sequence starts at that lead byte.
+ */
+function sequenceStart(bytes: Buffer, rejected: number): number {
+  for (let back = 1; back <= 3 && back <= rejected; back++) {
+    const byte = bytes[rejected - back]!;
+    if (byte < 0x80) return rejected;
+    if (byte >= 0xc0) return (byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2) > back ? rejected - back : rejected;
+  }
+  return rejected;
 }
 
 export function displayPath(path: string): string {
