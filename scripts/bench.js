@@ -84,6 +84,8 @@ try {
       `| ${label} | ${runs} | ${oursMedian.toFixed(0)} ms | ${theirsMedian.toFixed(0)} ms | ${(oursMedian / theirsMedian).toFixed(2)}× | ${peakMemoryMb(name)} MB |`,
     );
   }
+  const startUp = median(Array.from({ length: 9 }, () => time(process.execPath, ['-e', '0'])));
+  console.log(`\nNode's start-up alone (node -e 0), for scale: ${startUp.toFixed(0)} ms (median of 9).`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
