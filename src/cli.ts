@@ -61,7 +61,7 @@ Commands:
     --no-cache        Neither read nor write the cache.
     --allow-private   Allow private, loopback and link-local addresses (refused by default).
     --report-md FILE  Also write a markdown report (for a job summary or an issue).
-    --timeout MS      Time allowed for one URL, retries included (default 30000).
+    --timeout MS      Time allowed for one URL, retries included (default 60000).
   export [files]    Print the catalog as JSON.
     -o, --output FILE Write it to FILE instead.
 
@@ -96,9 +96,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return EXIT_CLEAN;
   }
   const [command, ...files] = positionals;
-  if (values.help || !command) {
+  if (values.help) {
     io.stdout(HELP);
-    return values.help ? EXIT_CLEAN : EXIT_USAGE;
+    return EXIT_CLEAN;
+  }
+  if (!command) {
+    io.stderr(`catalog: no command given. Commands: ${Object.keys(COMMAND_OPTIONS).join(', ')}. See \`catalog --help\`.\n`);
+    return EXIT_USAGE;
   }
   const allowed = COMMAND_OPTIONS[command];
   if (!allowed) {
@@ -207,7 +211,7 @@ async function formatFiles(paths: string[], values: Values, format: ReportFormat
   const diagnostics: Diagnostic[] = [];
   for (const file of loaded) {
     const extraFixes = values['fix-redirects'] ? await redirectFixes(file, values) : undefined;
-    const outcome = await formatLoaded(file, { write: !check, extraFixes });
+    const outcome = await formatLoaded(file, { write: !check, extraFixes, diff: check && format === 'stylish' });
     diagnostics.push(...outcome.diagnostics);
     if (check) {
       if (outcome.changed && format === 'stylish') io.stdout(outcome.diff);
@@ -263,11 +267,20 @@ async function checkLinks(paths: string[], values: Values, format: ReportFormat,
     throw error;
   });
   for (const warning of result.warnings) io.stderr(`catalog: ${warning}\n`);
-  if (values['report-md']) writeFileSync(values['report-md'], links.linkReportMarkdown(result));
+  if (values['report-md']) writeOutput(values['report-md'], links.linkReportMarkdown(result));
   const diagnostics = links.linkDiagnostics(result);
   if (format === 'json') io.stdout(`${JSON.stringify(links.linkReportJson(result), null, 2)}\n`);
   else await report(diagnostics, loaded.map((file) => file.file), format, io);
   return links.linkExitCode(result);
+}
+
+/** Writes a report or an export where the user asked; a path that cannot be written is a usage error. */
+function writeOutput(path: string, text: string): void {
+  try {
+    writeFileSync(path, text);
+  } catch (error) {
+    throw new InputError(`cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
 }
 
 async function exportFiles(paths: string[], values: Values, io: Io): Promise<number> {
@@ -275,7 +288,7 @@ async function exportFiles(paths: string[], values: Values, io: Io): Promise<num
   const { exportCatalog } = await import('./export/catalog-json.js');
   const exported = loaded.map((file) => exportCatalog(file.catalog));
   const text = `${JSON.stringify(exported.length === 1 ? exported[0] : exported, null, 2)}\n`;
-  if (values.output) writeFileSync(values.output, text);
+  if (values.output) writeOutput(values.output, text);
   else io.stdout(text);
   return EXIT_CLEAN;
 }

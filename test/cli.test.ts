@@ -138,10 +138,8 @@ describe('usage', () => {
     expect(run.stdout).toBe(`${packageVersion}\n`);
   });
 
-  it('no command prints the usage and exits 2', () => {
-    const run = catalog([], folder);
-    expect(run.status).toBe(2);
-    expect(run.stdout).toMatch(/^Usage: catalog <command>/u);
+  it('no command exits 2 and lists the commands', () => {
+    expectRefused(catalog([], folder), 'no command given', ...COMMANDS);
   });
 
   it('an unknown command exits 2 and lists the commands', () => {
@@ -227,6 +225,7 @@ describe('bad input: exit 2, a one-line reason, nothing written', () => {
         JSON.stringify({ tables: [{ ...SMALL_CONFIG.tables[0], sortBy: ['Year'] }] }),
         ['tables[0].sortBy[0]', '"Year"', 'not a column'],
       ],
+      ['a rule id that names no rule', JSON.stringify({ ...SMALL_CONFIG, rules: { sroted: 'off' } }), ['"rules.sroted" names no rule', 'sorted']],
     ];
     it.each(cases)('%s', (_case, config, words) => {
       write({ 'catalog.config.json': config, 'lists/catalog.md': FORMATTED });

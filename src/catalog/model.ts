@@ -92,6 +92,8 @@ export interface Catalog {
   suppressions: Suppression[];
   /** Links outside tables (prose), for `catalog links --all`. */
   proseLinks: Link[];
+  /** HTML outside tables (blocks and inline), in document order: suppressions and the table of contents markers live here. */
+  html: { value: string; range: Range }[];
   /** Turns an offset into a Point. */
   pointAt(offset: number): Point;
 }

@@ -41,6 +41,7 @@ export function readCatalog({ file, source, config, exact = false }: ReadInput):
   const headings: Section[] = [];
   const suppressions: Suppression[] = [];
   const proseLinks: Link[] = [];
+  const html: Catalog['html'] = [];
   const mdastTables: MdastTable[] = [];
   const definitionSources: string[] = [];
   const rangeOf = (node: Nodes): Range => ({
@@ -58,9 +59,12 @@ export function readCatalog({ file, source, config, exact = false }: ReadInput):
       case 'heading':
         headings.push(sectionOf(node, rangeOf(node).start.line));
         return false;
-      case 'html':
-        suppressions.push(...nextLineSuppressions(node, rangeOf(node)));
+      case 'html': {
+        const range = rangeOf(node);
+        html.push({ value: node.value, range });
+        suppressions.push(...nextLineSuppressions(node, range));
         return false;
+      }
       case 'definition': {
         const range = rangeOf(node);
         definitionSources.push(body.slice(range.start.offset - lines.base, range.end.offset - lines.base));
@@ -80,11 +84,15 @@ export function readCatalog({ file, source, config, exact = false }: ReadInput):
     const firstLine = rangeOf(node).start.line;
     const lastLine = rangeOf(node).end.line;
     const headerStart = rangeOf(node.children[0]!).start;
-    // Rows start after the same container prefix as the header (`> ` in a block quote); plain indentation is skipped by splitRow.
-    const prefix = lines.line(firstLine).slice(0, headerStart.column - 1);
-    const prefixLength = /^[ \t]*$/u.test(prefix) ? 0 : prefix.length;
+    // In a block quote every row starts after its own `>` markers (as many as the header's);
+    // plain indentation is skipped by splitRow.
+    const quoteDepth = lines.line(firstLine).slice(0, headerStart.column - 1).split('>').length - 1;
+    const quotePrefix = new RegExp(`^(?:[ \\t]{0,3}>[ \\t]?){${quoteDepth}}`, 'u');
     const rows = [rowSlices(firstLine, headerStart.offset - lines.base, lines)];
-    for (let line = firstLine + 2; line <= lastLine; line++) rows.push(rowSlices(line, lines.starts[line - 1]! + prefixLength, lines));
+    for (let line = firstLine + 2; line <= lastLine; line++) {
+      const prefixLength = quoteDepth === 0 ? 0 : (quotePrefix.exec(lines.line(line))?.[0].length ?? 0);
+      rows.push(rowSlices(line, lines.starts[line - 1]! + prefixLength, lines));
+    }
     return { node, firstLine, rows };
   });
   const inline = new InlineReader(markdownParser(), definitionSources.join('\n'));
@@ -122,6 +130,7 @@ export function readCatalog({ file, source, config, exact = false }: ReadInput):
     headings,
     suppressions,
     proseLinks,
+    html,
     pointAt: (offset) => lines.point(offset - lines.base),
   };
 }

@@ -7,7 +7,8 @@ import type { LineIndex } from './lines.js';
  *
  * A line is left out only when it cannot change the structure around it: it starts with
  * a pipe (no block starts with one), holds no `>` (nothing it holds can end an HTML
- * block), is not a delimiter row, does not head one, and has pipe lines on both sides.
+ * block), is not a delimiter row, does not head one, and has pipe lines on both sides
+ * indented exactly as it is (so it stays in the same container, a list item say).
  * Whether each run left out really sat inside one table is checked after parsing
  * (`rowsCoverGaps`); when it did not, the document is parsed whole.
  */
@@ -31,10 +32,12 @@ export function buildSkeleton(lines: LineIndex, whole: boolean): Skeleton {
   const text = lines.text;
   const isPipe: boolean[] = [];
   const isDelimiter: boolean[] = [];
+  const indent: string[] = [];
   for (let line = 1; line <= count; line++) {
     const content = lines.line(line);
     isPipe.push(PIPE_LINE.test(content));
     isDelimiter.push(isPipe[line - 1]! && isDelimiterLike(content));
+    indent.push(isPipe[line - 1]! ? content.slice(0, content.indexOf('|')) : '');
   }
   const removable = (line: number) =>
     !whole &&
@@ -43,6 +46,8 @@ export function buildSkeleton(lines: LineIndex, whole: boolean): Skeleton {
     isPipe[line - 1]! &&
     isPipe[line - 2]! &&
     isPipe[line]! &&
+    indent[line - 2] === indent[line - 1] &&
+    indent[line] === indent[line - 1] &&
     !isDelimiter[line - 1]! &&
     !isDelimiter[line]! &&
     !lines.line(line).includes('>');

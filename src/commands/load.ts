@@ -4,6 +4,7 @@ import type { CatalogConfig } from '../catalog/config.js';
 import { ConfigError, loadConfig } from '../catalog/load-config.js';
 import type { Catalog } from '../catalog/model.js';
 import { readCatalog } from '../catalog/read.js';
+import { rules } from '../rules/index.js';
 import { InputError } from './errors.js';
 
 export interface LoadedCatalog {
@@ -15,6 +16,8 @@ export interface LoadedCatalog {
 }
 
 // ignoreBOM keeps a byte order mark in the text (the decoder drops it by default), so that `format` writes it back.
+const knownRuleIds = new Set(rules.map((rule) => rule.id));
+
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Reads a markdown file as text, refusing what is not one (missing, a folder, empty, binary, invalid UTF-8). */
@@ -82,6 +85,10 @@ export function loadCatalog(path: string, configPath?: string, options: { requir
   } catch (error) {
     if (error instanceof ConfigError) throw new InputError(`invalid config: ${error.message}`);
     throw error;
+  }
+  const unknownRule = Object.keys(config.rules).find((id) => !knownRuleIds.has(id));
+  if (unknownRule) {
+    throw new InputError(`invalid config: ${config.path}: "rules.${unknownRule}" names no rule (rules: ${[...knownRuleIds].join(', ')})`);
   }
   const file = displayPath(path);
   const catalog = readCatalog({ file, source, config });

@@ -76,11 +76,12 @@ function tableEdits(catalog: Catalog): { edits: Edit[]; refused: RefusedTable[] 
       continue;
     }
     const lineStart = table.header.range.start.offset;
-    const indent = catalog.source.slice(lineStart, table.header.cells[0]?.range.start.offset ?? lineStart).match(/^[ \t]*/u)![0];
-    if (!/^[ \t]*\|?[ \t]*$/u.test(catalog.source.slice(lineStart, table.header.cells[0]?.range.start.offset ?? lineStart))) {
-      // A table inside a block quote: its lines carry `>` markers the compact style would drop. Left as it is.
-      continue;
-    }
+    const prefix = catalog.source.slice(lineStart, table.header.cells[0]?.range.start.offset ?? lineStart);
+    // Only tables whose lines start with plain indentation are rewritten: a table in a block
+    // quote (`> |`) or on a list item's first line (`- |`) has markers on its lines that the
+    // compact style would drop. Those are left as they are.
+    if (!/^[ \t]*\|?[ \t]*$/u.test(prefix)) continue;
+    const indent = prefix.match(/^[ \t]*/u)![0];
     const eol = lineEnding(catalog.source, table.header.range.end.offset);
     edits.push({
       start: lineStart,

@@ -7,11 +7,16 @@ const DELIMITERS: Record<Exclude<Align, null> | 'none', string> = {
   center: ':---:',
 };
 
-/** One row in the compact style, `| a | b |`: each cell is its own source text, padded with empty cells to `width`. */
-function renderRow(row: Row, width: number, indent: string): string {
+/** The row's cell sources, padded with empty cells to `width`: how GFM shows a short row. */
+export function paddedCells(row: Row, width: number): string[] {
   const cells = row.cells.map((cell) => cell.source);
   while (cells.length < width) cells.push('');
-  return `${indent}| ${cells.join(' | ')} |`;
+  return cells;
+}
+
+/** One row in the compact style, `| a | b |`: each cell is its own source text. */
+function renderRow(row: Row, width: number, indent: string): string {
+  return `${indent}| ${paddedCells(row, width).join(' | ')} |`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Row, Table } from '../catalog/model.js';
+import { paddedCells } from './render.js';
 
 /**
  * Deterministic, locale-free ordering: the sort key is compared NFKC-normalized and
@@ -70,12 +71,6 @@ function rowKeys(row: Row, columns: number[]): string[] {
   return columns.map((column) => (row.cells[column]?.text ?? '').trim());
 }
 
-/** The row's cells padded to the header's width, so that padding a short row does not move it. */
-function rowSource(row: Row, width: number): string {
-  const cells = row.cells.map((cell) => cell.source);
-  while (cells.length < width) cells.push('');
-  return cells.join('\u0000');
-}
 
 /**
  * The order the schema asks for, as indexes into `table.rows`. Tables without a schema,
@@ -92,7 +87,8 @@ export function sortedOrder(table: Table): number[] {
   if (columns.length === 0) return order;
   const keys = table.rows.map((row) => rowKeys(row, columns));
   const width = table.header.cells.length;
-  const sources = table.rows.map((row) => rowSource(row, width));
+  // Padded, so that padding a short row does not move it.
+  const sources = table.rows.map((row) => paddedCells(row, width).join('\u0000'));
   return order.sort((a, b) => {
     const keysA = keys[a]!;
     const keysB = keys[b]!;

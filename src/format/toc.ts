@@ -18,7 +18,7 @@ export interface TableOfContentsSplice {
  * its line). Null when the file has no such pair of markers.
  */
 export function tableOfContents(catalog: Catalog): TableOfContentsSplice | null {
-  const markers = findMarkers(catalog.source);
+  const markers = findMarkers(catalog);
   if (!markers) return null;
   const { eol } = catalog;
   const items = sectionsWithEntries(catalog).map(
@@ -29,24 +29,21 @@ export function tableOfContents(catalog: Catalog): TableOfContentsSplice | null 
   return { ...markers, text };
 }
 
-function findMarkers(source: string): { start: number; end: number } | null {
-  const startMarker = findMarkerLine(source, TOC_START_MARKER, 0);
-  if (startMarker === -1) return null;
-  const start = startMarker + TOC_START_MARKER.length;
-  const end = findMarkerLine(source, TOC_END_MARKER, start);
-  return end === -1 ? null : { start, end };
-}
-
-/** Offset of `marker` where it stands alone on its line (surrounding blanks allowed), or -1. */
-function findMarkerLine(source: string, marker: string, from: number): number {
-  for (let at = source.indexOf(marker, from); at !== -1; at = source.indexOf(marker, at + 1)) {
-    const lineStart = source.lastIndexOf('\n', at - 1) + 1;
-    const lineEnd = source.indexOf('\n', at);
-    const before = source.slice(lineStart, at);
-    const after = source.slice(at + marker.length, lineEnd === -1 ? source.length : lineEnd);
-    if (before.trim() === '' && after.trim() === '') return at;
-  }
-  return -1;
+/**
+ * The markers are HTML comments alone on their lines, as remark reads them: the same text in a
+ * code block or a code span is an example, not a marker.
+ */
+function findMarkers(catalog: Catalog): { start: number; end: number } | null {
+  const aloneOnItsLine = ({ range }: Catalog['html'][number]) => {
+    const lineStart = range.start.offset - range.start.column + 1;
+    const lineEnd = catalog.source.slice(range.end.offset).search(/\r|\n|$/u) + range.end.offset;
+    return catalog.source.slice(lineStart, lineEnd).trim() === catalog.source.slice(range.start.offset, range.end.offset).trim();
+  };
+  const isMarker = (marker: string) => (html: Catalog['html'][number]) => html.value.trim() === marker && aloneOnItsLine(html);
+  const startMarker = catalog.html.find(isMarker(TOC_START_MARKER));
+  if (!startMarker) return null;
+  const endMarker = catalog.html.find((html) => html.range.start.offset > startMarker.range.end.offset && isMarker(TOC_END_MARKER)(html));
+  return endMarker ? { start: startMarker.range.end.offset, end: endMarker.range.start.offset } : null;
 }
 
 interface TocItem {

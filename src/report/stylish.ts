@@ -16,12 +16,16 @@ export function formatRange(range: Range): string {
 export function formatStylish(diagnostics: readonly Diagnostic[], files: readonly string[]): string {
   if (diagnostics.length === 0) return `${files.join(', ')}: no problems found\n`;
   const byFile = new Map<string, Diagnostic[]>();
-  for (const diagnostic of diagnostics) byFile.set(diagnostic.file, [...(byFile.get(diagnostic.file) ?? []), diagnostic]);
+  for (const diagnostic of diagnostics) {
+    const list = byFile.get(diagnostic.file);
+    if (list) list.push(diagnostic);
+    else byFile.set(diagnostic.file, [diagnostic]);
+  }
   const out: string[] = [];
   for (const [file, list] of byFile) {
     out.push(file);
     const places = list.map((diagnostic) => formatRange(diagnostic.range));
-    const placeWidth = Math.max(...places.map((place) => place.length));
+    const placeWidth = places.reduce((widest, place) => Math.max(widest, place.length), 0);
     list.forEach((diagnostic, index) => {
       const place = places[index]!.padEnd(placeWidth);
       out.push(`  ${place}  ${diagnostic.severity.padEnd(7)}  ${diagnostic.message}  ${diagnostic.ruleId}`);

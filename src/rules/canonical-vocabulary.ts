@@ -5,8 +5,9 @@ import { rangeInCell } from './positions.js';
 import { matchVocabulary } from './vocabulary.js';
 
 /**
- * One finding per variant value; its fix rewrites only that value, so each fix stands on its
- * own (a cell with two variants gets two fixes, applied one after the other).
+ * One finding per variant value, each at the value's own place; every finding of a cell
+ * carries the same fix, the cell with all its variants rewritten, so one pass of the
+ * formatter fixes the whole cell.
  */
 export const canonicalVocabulary = defineSchemaRule(
   {
@@ -22,23 +23,22 @@ export const canonicalVocabulary = defineSchemaRule(
         table.rows.flatMap((row, rowIndex) => {
           const cell = row.cells[index];
           if (cell === undefined || isBlank(cell)) return [];
-          return listValues(cell.source, column.multiple).flatMap(({ value, start, end }): Finding[] => {
+          const variants = listValues(cell.source, column.multiple).flatMap(({ value, start, end }) => {
             const match = matchVocabulary(column, value);
-            if (match.kind !== 'variant') return [];
-            return [
-              {
-                range: rangeInCell(cell, start, end),
-                message: `Unexpected "${value}", expected "${match.canonical}"`,
-                hint: `Write "${match.canonical}", or run \`npm run format-catalog\` to rewrite it`,
-                fix: {
-                  table: table.index,
-                  row: rowIndex,
-                  column: index,
-                  replacement: cell.source.slice(0, start) + match.canonical + cell.source.slice(end),
-                },
-              },
-            ];
+            return match.kind === 'variant' ? [{ value, start, end, canonical: match.canonical }] : [];
           });
+          let replacement = cell.source;
+          for (const { start, end, canonical } of [...variants].reverse()) {
+            replacement = replacement.slice(0, start) + canonical + replacement.slice(end);
+          }
+          return variants.map(
+            ({ value, start, end, canonical }): Finding => ({
+              range: rangeInCell(cell, start, end),
+              message: `Unexpected "${value}", expected "${canonical}"`,
+              hint: `Write "${canonical}", or run \`npm run format-catalog\` to rewrite it`,
+              fix: { table: table.index, row: rowIndex, column: index, replacement },
+            }),
+          );
         }),
       ),
 );

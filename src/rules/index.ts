@@ -38,24 +38,25 @@ export const rules: Rule[] = [...contentRules, unknownRule(contentRules.map((rul
  * diagnostics, and sorts them by line, column and rule id.
  */
 export function lintCatalog(catalog: Catalog, config: CatalogConfig): Diagnostic[] {
+  const suppressionsByLine = new Map<number, Suppression[]>();
+  for (const suppression of catalog.suppressions) {
+    suppressionsByLine.set(suppression.line, [...(suppressionsByLine.get(suppression.line) ?? []), suppression]);
+  }
   const diagnostics: Diagnostic[] = [];
   for (const rule of rules) {
     const setting = config.rules[rule.id];
     if (setting === 'off') continue;
     for (const diagnostic of rule.check(catalog, config)) {
-      if (isSuppressed(diagnostic, catalog.suppressions)) continue;
+      if (isSuppressed(diagnostic, suppressionsByLine.get(diagnostic.range.start.line))) continue;
       diagnostics.push(setting === undefined ? diagnostic : { ...diagnostic, severity: setting });
     }
   }
   return diagnostics.sort(byPosition);
 }
 
-function isSuppressed(diagnostic: Diagnostic, suppressions: Suppression[]): boolean {
-  return suppressions.some(
-    (suppression) =>
-      suppression.line === diagnostic.range.start.line &&
-      (suppression.rules.length === 0 || suppression.rules.includes(diagnostic.ruleId)),
-  );
+/** Suppressed by a comment that covers the diagnostic's line and names its rule (or names none). */
+function isSuppressed(diagnostic: Diagnostic, suppressions: Suppression[] | undefined): boolean {
+  return (suppressions ?? []).some((suppression) => suppression.rules.length === 0 || suppression.rules.includes(diagnostic.ruleId));
 }
 
 function byPosition(a: Diagnostic, b: Diagnostic): number {

@@ -87,3 +87,15 @@ describe('readCatalog', () => {
     expectSameAsRemark('```\n| a |\n| b |\n| c |\n```\n');
   });
 });
+
+describe('the skeleton shortcut', () => {
+  it('keeps a line that leaves the list item its neighbours are in', () => {
+    const source = '- x\n\n  | a | b |\n  | - | - |\n  | 1 | 2 |\n| 3 | 4 |\n  | 5 | 6 |\n';
+    expectSameAsRemark(source);
+    expect(read(source).tables[0]!.rows).toHaveLength(1);
+  });
+
+  it('reads each row of a block-quoted table after its own > marker', () => {
+    expectSameAsRemark('> | a | b |\n> | - | - |\n>|| 2 |\n>  | 3 | 4 |\n> > | x |\n');
+  });
+});

@@ -133,3 +133,25 @@ describe('githubSlug', () => {
     expect(githubSlug(heading)).toBe(slug);
   });
 });
+
+describe('tableOfContents and look-alike markers', () => {
+  it('leaves markers shown in a code block, a code span or a sentence alone', () => {
+    const table = '| Name |\n| --- |\n| A |\n';
+    const source = [
+      'Put `<!-- catalog:toc -->` in the file, like this:',
+      '',
+      '```markdown',
+      '<!-- catalog:toc -->',
+      'an example',
+      '<!-- catalog:toc:end -->',
+      '```',
+      '',
+      'Or inline <!-- catalog:toc --> here <!-- catalog:toc:end --> in a sentence.',
+      '',
+      '# A',
+      '',
+      table,
+    ].join('\n');
+    expect(tableOfContents(read(source))).toBeNull();
+  });
+});
