@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { writeFileAtomically } from '../format/atomic-write.js';
-import type { RedirectHop, SuspicionReason, Verdict } from './types.js';
+import { httpUrl } from './redirects.js';
+import { findingsOf, type LinkFindings, type LinkHistory, type RedirectHop } from './types.js';
 
 export const CACHE_FORMAT = 'catalog-links-cache';
 export const CACHE_VERSION = 1;
@@ -10,22 +11,11 @@ const DAY_MS = 86_400_000;
 const FORGET_AFTER_MS = 90 * DAY_MS;
 
 /** The last result for one URL, and what the next runs need to know about it. */
-export interface CacheEntry {
-  verdict: Verdict;
-  status: number | null;
-  reason: string;
-  redirects: RedirectHop[];
-  finalUrl: string;
-  permanentRedirect: string | null;
-  suspicious: SuspicionReason | null;
-  archived: boolean;
+export interface CacheEntry extends LinkFindings, LinkHistory {
   /** ISO time of the last check (not of the last cache read). */
   checkedAt: string;
   /** ISO time until which an alive result is trusted without a request; null for other verdicts (never final). */
   aliveUntil: string | null;
-  firstSeen: string;
-  unverifiableRuns: number;
-  unverifiableSince: string | null;
 }
 
 export interface CacheFile {
@@ -61,8 +51,13 @@ export function loadCache(path: string): { cache: CacheFile; warning: string | n
     return { cache: emptyCache(), warning: `${path}: not a link cache of this tool (expected format "${CACHE_FORMAT}" version ${CACHE_VERSION}); ignored` };
   }
   const entries: Record<string, CacheEntry> = {};
-  for (const [url, entry] of Object.entries(raw.entries)) if (isEntry(entry)) entries[url] = entry;
-  return { cache: { ...raw, entries }, warning: null };
+  let dropped = 0;
+  for (const [url, entry] of Object.entries(raw.entries)) {
+    if (isEntry(entry)) entries[url] = entry;
+    else dropped++;
+  }
+  const warning = dropped === 0 ? null : `${path}: dropped ${dropped} invalid ${dropped === 1 ? 'entry' : 'entries'} of the link cache; ${dropped === 1 ? 'its link is' : 'their links are'} checked again`;
+  return { cache: { ...raw, entries }, warning };
 }
 
 /** Writes the cache atomically, dropping entries not checked for a long time. */
@@ -85,19 +80,17 @@ export interface Freshness {
   random: () => number;
 }
 
-export type CheckedResult = Omit<CacheEntry, 'checkedAt' | 'aliveUntil' | 'firstSeen' | 'unverifiableRuns' | 'unverifiableSince'>;
-
 /**
  * The entry after a check. An alive result is kept for between half and all of `aliveDays`
  * (drawn at random), so the cached links expire on different runs and each run re-checks a
  * slice. The unverifiable streak counts consecutive runs and remembers when it began.
  */
-export function nextEntry(previous: CacheEntry | undefined, result: CheckedResult, now: Date, freshness: Freshness): CacheEntry {
+export function nextEntry(previous: CacheEntry | undefined, result: LinkFindings, now: Date, freshness: Freshness): CacheEntry {
   const iso = now.toISOString();
   const unverifiable = result.verdict === 'unverifiable';
   const keepMs = freshness.aliveDays * DAY_MS * (0.5 + 0.5 * freshness.random());
   return {
-    ...result,
+    ...findingsOf(result),
     checkedAt: iso,
     aliveUntil: result.verdict === 'alive' ? new Date(now.getTime() + keepMs).toISOString() : null,
     firstSeen: previous?.firstSeen ?? iso,
@@ -124,16 +117,41 @@ function isCacheFile(raw: unknown): raw is CacheFile {
   return file.format === CACHE_FORMAT && file.version === CACHE_VERSION && typeof file.entries === 'object' && file.entries !== null && !Array.isArray(file.entries);
 }
 
+/** Every field of an entry, checked: a hand-edited or damaged entry must not reach the report or a fix. */
 function isEntry(raw: unknown): raw is CacheEntry {
-  if (typeof raw !== 'object' || raw === null) return false;
-  const entry = raw as Partial<CacheEntry>;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return false;
+  const entry = raw as Record<keyof CacheEntry, unknown>;
   return (
     (entry.verdict === 'alive' || entry.verdict === 'dead' || entry.verdict === 'unverifiable') &&
-    typeof entry.checkedAt === 'string' &&
-    !Number.isNaN(Date.parse(entry.checkedAt)) &&
-    typeof entry.firstSeen === 'string' &&
-    typeof entry.unverifiableRuns === 'number' &&
+    (entry.status === null || isCount(entry.status)) &&
+    typeof entry.reason === 'string' &&
     Array.isArray(entry.redirects) &&
-    typeof entry.finalUrl === 'string'
+    entry.redirects.every(isHop) &&
+    typeof entry.finalUrl === 'string' &&
+    (entry.permanentRedirect === null || (typeof entry.permanentRedirect === 'string' && httpUrl(entry.permanentRedirect) !== null)) &&
+    (entry.suspicious === null || entry.suspicious === 'login-page' || entry.suspicious === 'home-page' || entry.suspicious === 'other-domain') &&
+    typeof entry.archived === 'boolean' &&
+    isIsoTime(entry.checkedAt) &&
+    (entry.aliveUntil === null || isIsoTime(entry.aliveUntil)) &&
+    isIsoTime(entry.firstSeen) &&
+    isCount(entry.unverifiableRuns) &&
+    (entry.unverifiableSince === null || isIsoTime(entry.unverifiableSince))
   );
+}
+
+function isHop(raw: unknown): raw is RedirectHop {
+  if (typeof raw !== 'object' || raw === null) return false;
+  const hop = raw as Record<keyof RedirectHop, unknown>;
+  return typeof hop.url === 'string' && isCount(hop.status) && typeof hop.location === 'string';
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/u;
+
+/** A time as `Date.prototype.toISOString` writes it (any offset, any fraction), and a real one. */
+function isIsoTime(value: unknown): value is string {
+  return typeof value === 'string' && ISO_TIME.test(value) && !Number.isNaN(Date.parse(value));
 }

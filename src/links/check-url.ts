@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { HostConfig } from '../catalog/config.js';
-import { classifyError, classifyResponse, describeStatus, requestedPauseMs } from './classify.js';
-import type { LinkClient } from './client.js';
+import { classifyError, classifyResponse, describeStatus, requestedPauseMs, type Outcome } from './classify.js';
+import type { LinkClient, ProbeResponse } from './client.js';
 import type { NxdomainJudge } from './resolver.js';
 import { permanentTarget, registrableDomain, resolveLocation, setCookiePairs, suspiciousRedirect } from './redirects.js';
-import type { HostScheduler } from './scheduler.js';
-import type { RedirectHop, SuspicionReason, Verdict } from './types.js';
+import { HostGaveUpError, type HostScheduler } from './scheduler.js';
+import type { CheckCost, LinkFindings, RedirectHop } from './types.js';
 
 export interface UrlCheckSettings {
   /** Retries after the first request, on 429, 5xx, timeouts and resets. */
@@ -13,26 +13,25 @@ export interface UrlCheckSettings {
   /** First retry pause; doubled each retry, with jitter. */
   retryBaseMs: number;
   maxRedirects: number;
-  /** Time budget of one URL: its requests (every hop, retry and confirmation) and retry pauses, not its wait in the host's queue. */
+  /**
+   * Time budget of one URL: its requests (every hop, retry and confirmation), its retry pauses
+   * and the backoffs its own answers imposed on its host; not its wait in the host's queue
+   * behind other URLs.
+   */
   checkTimeoutMs: number;
   /** Pause before the second attempt that confirms a dead link. */
   confirmDelayMs: number;
   maxBodyBytes: number;
   hostConfig(host: string): HostConfig;
   random: () => number;
+  /** Aborted when the run's time budget is spent: what is not settled then is unverifiable. */
+  runSignal: AbortSignal;
+  /** The run's time budget, for the reason given when it runs out. */
+  runTimeoutMs: number;
 }
 
-export interface UrlCheck {
-  verdict: Verdict;
-  status: number | null;
-  reason: string;
-  redirects: RedirectHop[];
-  finalUrl: string;
-  permanentRedirect: string | null;
-  suspicious: SuspicionReason | null;
-  attempts: number;
-  bytesRead: number;
-}
+/** The result of checking one URL over HTTP, and what it cost. */
+export interface UrlCheck extends LinkFindings, CheckCost {}
 
 type Ending = { kind: 'alive' | 'gone' | 'unverifiable'; status: number | null; reason: string };
 
@@ -54,7 +53,7 @@ interface CheckParts {
 export class UrlChecker {
   private readonly parts: CheckParts;
 
-  constructor(client: LinkClient, scheduler: HostScheduler, judge: NxdomainJudge, private readonly settings: UrlCheckSettings) {
+  constructor(client: LinkClient, scheduler: HostScheduler, judge: NxdomainJudge, settings: UrlCheckSettings) {
     this.parts = { client, scheduler, judge, settings, headRefused: new Set() };
   }
 
@@ -62,7 +61,7 @@ export class UrlChecker {
     const run = new CheckRun(this.parts);
     let attempt = await run.attempt(url, false);
     if (attempt.kind === 'gone') {
-      await sleep(this.settings.confirmDelayMs);
+      await sleep(this.parts.settings.confirmDelayMs, undefined, { signal: this.parts.settings.runSignal }).catch(() => undefined);
       const confirmation = await run.attempt(url, true);
       attempt = confirmation.kind === 'gone' ? attempt : confirmation;
     }
@@ -81,6 +80,7 @@ export class UrlChecker {
       finalUrl: attempt.finalUrl,
       permanentRedirect: fixable ? target : null,
       suspicious: alive ? suspiciousRedirect(url, attempt.finalUrl) : null,
+      archived: false,
       attempts: run.requests,
       bytesRead: run.bytesRead,
     };
@@ -89,8 +89,9 @@ export class UrlChecker {
 
 /**
  * The state of checking one URL: what it cost, and its time budget. The budget is spent by the
- * URL's own requests and pauses, not by waiting in its host's queue behind other URLs (a host
- * with many links at a polite spacing would otherwise time out its last ones).
+ * URL's own requests and pauses (a backoff its host asked for in answer to it included), not by
+ * waiting in its host's queue behind other URLs (a host with many links at a polite spacing
+ * would otherwise time out its last ones). The run's signal ends every wait and request.
  */
 class CheckRun {
   requests = 0;
@@ -132,6 +133,7 @@ class CheckRun {
    */
   private async exchange(url: string, forceGet: boolean, cookie: string): Promise<Ending | { status: number; headers: Record<string, string> }> {
     const { client, scheduler, judge, settings, headRefused } = this.parts;
+    const { runSignal } = settings;
     const target = new URL(url);
     const host = target.hostname;
     const config = settings.hostConfig(host);
@@ -142,11 +144,24 @@ class CheckRun {
       const headers: Record<string, string> = { ...config.headers };
       if (method === 'GET') headers['range'] = 'bytes=0-0';
       if (cookie) headers['cookie'] = cookie;
+      if (runSignal.aborted) return this.outOfRunTime();
       if (this.remainingMs <= 0) return this.outOfTime();
-      let response;
+      let answer;
       try {
-        response = await scheduler.run(host, () => this.spend((signal) => client.probe({ url: target, method, headers, maxBodyBytes: method === 'GET' ? settings.maxBodyBytes : 0, signal })));
+        answer = await scheduler.run(
+          host,
+          async () => {
+            const startedAt = Date.now();
+            const response = await this.spend((signal) => client.probe({ url: target, method, headers, maxBodyBytes: method === 'GET' ? settings.maxBodyBytes : 0, signal }));
+            const outcome = classifyResponse(response.status, response.headers, method, config.acceptStatus ?? []);
+            // Told to the scheduler before the host's slot is released, so no request slips in before a backoff.
+            return { response, outcome, backoff: this.tellScheduler(host, response, outcome, retries, startedAt) };
+          },
+          runSignal,
+        );
       } catch (error) {
+        if (runSignal.aborted) return this.outOfRunTime();
+        if (error instanceof HostGaveUpError) return { kind: 'unverifiable', status: null, reason: error.message };
         if (this.remainingMs <= 0) return this.outOfTime();
         const outcome = classifyError(error);
         if (outcome.code === 'ENOTFOUND') {
@@ -160,9 +175,9 @@ class CheckRun {
         const reason = outcome.kind === 'retry' ? `${outcome.reason} after ${retries + 1} attempts` : outcome.reason;
         return { kind: outcome.kind === 'gone' ? 'gone' : 'unverifiable', status: null, reason };
       }
+      const { response, outcome, backoff } = answer;
       this.bytesRead += response.bytesRead;
       const { status } = response;
-      const outcome = classifyResponse(status, response.headers, method, config.acceptStatus ?? []);
       if (outcome.kind === 'head-refused') {
         method = 'GET';
         continue;
@@ -179,17 +194,32 @@ class CheckRun {
         case 'unverifiable':
           return { kind: 'unverifiable', status, reason: outcome.reason };
         case 'retry': {
-          const asked = requestedPauseMs(status, response.headers, Date.now());
-          if (status === 429 || asked !== null) {
-            // The host asked every client to slow down: one backoff for the whole host.
-            scheduler.backoff(host, asked ?? this.retryDelay(retries));
-          }
+          if (backoff === null) return { kind: 'unverifiable', status, reason: scheduler.gaveUpOn(host) ?? outcome.reason };
           if (retries >= settings.maxRetries) return { kind: 'unverifiable', status, reason: `${outcome.reason} after ${retries + 1} attempts` };
-          if (status !== 429 && asked === null) await this.pause(this.retryDelay(retries));
+          if (backoff === undefined) await this.pause(this.retryDelay(retries));
+          else if (backoff >= this.remainingMs) {
+            return { kind: 'unverifiable', status, reason: `${outcome.reason}: asked to wait ${backoff} ms, more than the ${Math.round(this.remainingMs)} ms left of this link's time budget` };
+          } else {
+            // The host's backoff is this URL's retry pause (spent waiting in the host's queue).
+            this.remainingMs -= backoff;
+          }
           retries++;
         }
       }
     }
+  }
+
+  /**
+   * Tells the scheduler how the host answered a request started at `startedAt`: when it asked
+   * every client to slow down (429, or a retryable answer with Retry-After), one backoff for the
+   * whole host, whose length is returned (null: the host was given up on); else that it served us.
+   */
+  private tellScheduler(host: string, response: ProbeResponse, outcome: Outcome, retries: number, startedAt: number): number | null | undefined {
+    const { scheduler } = this.parts;
+    const asked = outcome.kind === 'retry' ? requestedPauseMs(response.status, response.headers, Date.now()) : null;
+    if (outcome.kind === 'retry' && (response.status === 429 || asked !== null)) return scheduler.backoff(host, asked ?? this.retryDelay(retries), startedAt);
+    scheduler.served(host);
+    return undefined;
   }
 
   /** Exponential backoff with "equal jitter": half fixed, half random. */
@@ -199,27 +229,36 @@ class CheckRun {
     return delay / 2 + (random() * delay) / 2;
   }
 
-  /** Runs a request with what is left of the budget as its deadline, and charges its duration. */
+  /** Runs a request with what is left of the budget (and of the run's) as its deadline, and charges its duration. */
   private async spend<T>(request: (signal: AbortSignal) => Promise<T>): Promise<T> {
     const started = Date.now();
     this.requests++;
     try {
-      return await request(AbortSignal.timeout(Math.max(1, this.remainingMs)));
+      return await request(AbortSignal.any([this.parts.settings.runSignal, AbortSignal.timeout(Math.max(1, this.remainingMs))]));
     } finally {
       this.remainingMs -= Date.now() - started;
     }
   }
 
-  /** A pause between retries, within the budget. */
+  /** A pause between retries, within the budget; it ends early when the run's time is up. */
   private async pause(ms: number): Promise<void> {
     const pause = Math.min(ms, Math.max(0, this.remainingMs));
-    await sleep(pause);
+    await sleep(pause, undefined, { signal: this.parts.settings.runSignal }).catch(() => undefined);
     this.remainingMs -= pause;
   }
 
   private outOfTime(): Ending {
     return { kind: 'unverifiable', status: null, reason: `timeout: no answer within ${this.parts.settings.checkTimeoutMs} ms` };
   }
+
+  private outOfRunTime(): Ending {
+    return { kind: 'unverifiable', status: null, reason: runOutOfTime(this.parts.settings.runTimeoutMs) };
+  }
+}
+
+/** The reason given for a link the run's time budget left unsettled. */
+export function runOutOfTime(runTimeoutMs: number): string {
+  return `not settled: the run's time budget (${runTimeoutMs} ms) ran out`;
 }
 
 function cookieHeader(cookies: Map<string, Map<string, string>>, url: string): string {

@@ -85,7 +85,7 @@ export function classifyError(error: unknown): { kind: 'gone' | 'retry' | 'unver
   }
 }
 
-export function errorCode(error: unknown): string {
+function errorCode(error: unknown): string {
   if (typeof error !== 'object' || error === null) return '';
   const { code, name, cause } = error as { code?: unknown; name?: unknown; cause?: unknown };
   if (typeof code === 'string' && code !== '') return code;

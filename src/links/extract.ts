@@ -1,6 +1,7 @@
 import type { HostConfig, LinksConfig } from '../catalog/config.js';
 import type { Catalog, Link } from '../catalog/model.js';
-import type { LinkLocation } from './types.js';
+import { httpUrl } from './redirects.js';
+import type { CellPlace, LinkLocation } from './types.js';
 
 export interface ExtractedLinks {
   /** Checked URL (the written URL without its fragment, which is never sent) → where it appears. */
@@ -28,33 +29,32 @@ export function extractLinks(catalogs: readonly Catalog[], config: LinksConfig, 
     into.set(url, locations);
   };
   for (const catalog of catalogs) {
-    for (const table of catalog.tables) {
-      table.rows.forEach((row, rowIndex) => {
-        for (const cell of row.cells) {
-          for (const link of cell.links) {
-            add(link, locate(catalog.file, link, { table: table.index, row: rowIndex, column: cell.index, source: cell.source, offset: cell.range.start.offset }));
-          }
-        }
-      });
-    }
+    for (const { link, cell } of tableLinks(catalog)) add(link, locate(catalog.file, link, cell));
     if (all) for (const link of catalog.proseLinks) add(link, locate(catalog.file, link, null));
   }
   return extracted;
 }
 
-function locate(file: string, link: Link, cell: LinkLocation['cell']): LinkLocation {
+/** Every link in the catalog's tables, with the cell that holds it. */
+export function* tableLinks(catalog: Catalog): Generator<{ link: Link; cell: CellPlace }> {
+  for (const table of catalog.tables) {
+    for (const [rowIndex, row] of table.rows.entries()) {
+      for (const cell of row.cells) {
+        const place = { table: table.index, row: rowIndex, column: cell.index, source: cell.source, offset: cell.range.start.offset };
+        for (const link of cell.links) yield { link, cell: place };
+      }
+    }
+  }
+}
+
+function locate(file: string, link: Link, cell: CellPlace | null): LinkLocation {
   return { file, line: link.range.start.line, column: link.range.start.column, range: link.range, urlRange: link.urlRange, writtenUrl: link.url, cell };
 }
 
 /** The URL to request: absolute http(s), fragment dropped; null for anything else (mailto:, anchors, relative links). */
 export function checkedUrl(written: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(written);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  const url = httpUrl(written);
+  if (url === null) return null;
   url.hash = '';
   return url.href;
 }

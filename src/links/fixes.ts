@@ -1,8 +1,9 @@
 import type { CellFix } from '../catalog/diagnostic.js';
 import type { Catalog, Range } from '../catalog/model.js';
 import { loadCache } from './cache.js';
-import { checkedUrl } from './extract.js';
-import type { CellPlace, LinkCheckReport } from './types.js';
+import { checkedUrl, tableLinks } from './extract.js';
+import { httpUrl, keepFragment } from './redirects.js';
+import type { CellPlace, LinkCheckReport, LinkFindings } from './types.js';
 
 /** Checked URL → the URL to write instead. */
 export type RedirectTargets = Map<string, string>;
@@ -16,17 +17,19 @@ export interface UrlEdit {
 }
 
 export function redirectTargetsOfReport(report: LinkCheckReport): RedirectTargets {
-  const targets: RedirectTargets = new Map();
-  for (const { result } of report.links) if (result.verdict === 'alive' && result.permanentRedirect) targets.set(result.url, result.permanentRedirect);
-  return targets;
+  return redirectTargets(report.links.map(({ result }) => [result.url, result]));
 }
 
 /** The permanent redirects the last run recorded in the cache file (alive results only). */
 export function redirectTargetsOfCache(cacheFile: string): { targets: RedirectTargets; warning: string | null } {
   const { cache, warning } = loadCache(cacheFile);
+  return { targets: redirectTargets(Object.entries(cache.entries)), warning };
+}
+
+function redirectTargets(results: Iterable<[string, LinkFindings]>): RedirectTargets {
   const targets: RedirectTargets = new Map();
-  for (const [url, entry] of Object.entries(cache.entries)) if (entry.verdict === 'alive' && entry.permanentRedirect) targets.set(url, entry.permanentRedirect);
-  return { targets, warning };
+  for (const [url, result] of results) if (result.verdict === 'alive' && result.permanentRedirect) targets.set(url, result.permanentRedirect);
+  return targets;
 }
 
 /**
@@ -36,17 +39,9 @@ export function redirectTargetsOfCache(cacheFile: string): { targets: RedirectTa
 export function redirectFixes(catalog: Catalog, source: LinkCheckReport | RedirectTargets | string): CellFix[] {
   const targets = typeof source === 'string' ? redirectTargetsOfCache(source).targets : source instanceof Map ? source : redirectTargetsOfReport(source);
   const edits: UrlEdit[] = [];
-  for (const table of catalog.tables) {
-    table.rows.forEach((row, rowIndex) => {
-      for (const cell of row.cells) {
-        for (const link of cell.links) {
-          const target = targets.get(checkedUrl(link.url) ?? '');
-          if (target === undefined || link.urlRange === null) continue;
-          const place = { table: table.index, row: rowIndex, column: cell.index, source: cell.source, offset: cell.range.start.offset };
-          edits.push({ cell: place, urlRange: link.urlRange, writtenUrl: link.url, target });
-        }
-      }
-    });
+  for (const { link, cell } of tableLinks(catalog)) {
+    const target = targets.get(checkedUrl(link.url) ?? '');
+    if (target !== undefined && link.urlRange !== null) edits.push({ cell, urlRange: link.urlRange, writtenUrl: link.url, target });
   }
   return mergeCellFixes(edits).map(({ fix }) => fix);
 }
@@ -58,7 +53,8 @@ export function redirectFixes(catalog: Catalog, source: LinkCheckReport | Redire
  */
 export function mergeCellFixes<T extends UrlEdit>(edits: readonly T[], key: (edit: T) => string = () => ''): { fix: CellFix; edits: T[] }[] {
   const byCell = new Map<string, T[]>();
-  for (const edit of edits) {
+  // Only an http(s) address is ever written into the catalog, whatever the cache file says.
+  for (const edit of edits.filter(({ target }) => httpUrl(target) !== null)) {
     const id = `${key(edit)}\n${edit.cell.table}:${edit.cell.row}:${edit.cell.column}`;
     byCell.set(id, [...(byCell.get(id) ?? []), edit]);
   }
@@ -73,17 +69,9 @@ export function mergeCellFixes<T extends UrlEdit>(edits: readonly T[], key: (edi
       seen.add(edit.urlRange.start.offset);
       const start = edit.urlRange.start.offset - cell.offset;
       const end = edit.urlRange.end.offset - cell.offset;
-      replacement = replacement.slice(0, start) + replacementUrl(edit.writtenUrl, edit.target) + replacement.slice(end);
+      replacement = replacement.slice(0, start) + keepFragment(edit.writtenUrl, edit.target) + replacement.slice(end);
     }
     if (replacement !== cell.source) fixes.push({ fix: { table: cell.table, row: cell.row, column: cell.column, replacement }, edits: cellEdits });
   }
   return fixes;
-}
-
-/** The written URL's replacement: the target, keeping a fragment the link had and the target lacks. */
-export function replacementUrl(writtenUrl: string, target: string): string {
-  const written = new URL(writtenUrl);
-  const url = new URL(target);
-  if (written.hash && !url.hash) url.hash = written.hash;
-  return url.href;
 }

@@ -3,7 +3,7 @@ import type { HostScheduler } from './scheduler.js';
 import type { UrlCheck } from './check-url.js';
 
 /** Repositories asked about in one GraphQL call. */
-export const GITHUB_BATCH_SIZE = 25;
+const GITHUB_BATCH_SIZE = 25;
 
 /** A github.com link the API can answer for: a repository, or a path in it at a branch. */
 export interface GithubTarget {
@@ -54,66 +54,44 @@ interface RepositoryAnswer {
  * of scraping pages. A missing repository is asked about a second time before it is dead. A
  * renamed one is a permanent redirect (the new owner/name, rest of the URL kept). Links the API
  * cannot settle (the call failed, a path not found at what may be a branch name with slashes)
- * are returned in `unsettled` for the HTTP check.
+ * are left out of the answer, for the HTTP check.
  */
-export async function checkGithubLinks(
-  targets: readonly GithubTarget[],
-  api: GithubApi,
-): Promise<{ settled: Map<string, UrlCheck & { archived: boolean }>; unsettled: string[] }> {
-  const settled = new Map<string, UrlCheck & { archived: boolean }>();
-  const unsettled: string[] = [];
+export async function checkGithubLinks(targets: readonly GithubTarget[], api: GithubApi): Promise<Map<string, UrlCheck>> {
+  const settled = new Map<string, UrlCheck>();
   const missing: GithubTarget[] = [];
   const first = await askInBatches(targets, api);
   for (const target of targets) {
     const answer = first.get(target.url);
-    if (answer === undefined) unsettled.push(target.url);
-    else if (answer === null) missing.push(target);
-    else settle(target, answer, 1);
+    if (answer === null) missing.push(target);
+    else if (answer !== undefined) settle(target, answer, 1);
   }
   const second = await askInBatches(missing, api);
   for (const target of missing) {
     const answer = second.get(target.url);
-    if (answer === undefined) unsettled.push(target.url);
-    else if (answer === null) settled.set(target.url, dead(target));
-    else settle(target, answer, 2);
+    if (answer === null) {
+      const reason = `repository ${target.owner}/${target.name} not found (GitHub API, asked twice)`;
+      settled.set(target.url, apiCheck(target, { verdict: 'dead', status: 404, reason, attempts: 2 }));
+    } else if (answer !== undefined) settle(target, answer, 2);
   }
-  return { settled, unsettled };
+  return settled;
 
   function settle(target: GithubTarget, answer: RepositoryAnswer, attempts: number): void {
-    if (target.expression !== null && !answer.object) {
-      unsettled.push(target.url);
+    if (target.expression !== null && !answer.object) return;
+    const renamed = answer.nameWithOwner.toLowerCase() !== `${target.owner}/${target.name}`.toLowerCase();
+    const common = { verdict: 'alive', status: 200, attempts, archived: answer.isArchived } as const;
+    if (!renamed) {
+      settled.set(target.url, apiCheck(target, { ...common, reason: 'repository exists (GitHub API)' }));
       return;
     }
-    const renamed = answer.nameWithOwner.toLowerCase() !== `${target.owner}/${target.name}`.toLowerCase();
-    const finalUrl = renamed ? `https://github.com/${answer.nameWithOwner}${target.rest}` : target.url;
-    settled.set(target.url, {
-      verdict: 'alive',
-      status: 200,
-      reason: renamed ? `renamed to ${answer.nameWithOwner} (GitHub API)` : 'repository exists (GitHub API)',
-      redirects: renamed ? [{ url: target.url, status: 301, location: finalUrl }] : [],
-      finalUrl,
-      permanentRedirect: renamed ? finalUrl : null,
-      suspicious: null,
-      attempts,
-      bytesRead: 0,
-      archived: answer.isArchived,
-    });
+    const finalUrl = `https://github.com/${answer.nameWithOwner}${target.rest}`;
+    const redirects = [{ url: target.url, status: 301, location: finalUrl }];
+    settled.set(target.url, apiCheck(target, { ...common, reason: `renamed to ${answer.nameWithOwner} (GitHub API)`, redirects, finalUrl, permanentRedirect: finalUrl }));
   }
 }
 
-function dead(target: GithubTarget): UrlCheck & { archived: boolean } {
-  return {
-    verdict: 'dead',
-    status: 404,
-    reason: `repository ${target.owner}/${target.name} not found (GitHub API, asked twice)`,
-    redirects: [],
-    finalUrl: target.url,
-    permanentRedirect: null,
-    suspicious: null,
-    attempts: 2,
-    bytesRead: 0,
-    archived: false,
-  };
+/** An answer of the API as a check: no redirect, no body read, unless told otherwise. */
+function apiCheck(target: GithubTarget, check: Pick<UrlCheck, 'verdict' | 'status' | 'reason' | 'attempts'> & Partial<UrlCheck>): UrlCheck {
+  return { redirects: [], finalUrl: target.url, permanentRedirect: null, suspicious: null, bytesRead: 0, archived: false, ...check };
 }
 
 /** URL → the repository, null when GitHub says it does not exist; absent when the call failed. */

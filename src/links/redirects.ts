@@ -1,18 +1,24 @@
 import { addressLiteral } from './address-policy.js';
 import type { RedirectHop, SuspicionReason } from './types.js';
 
-/** The absolute target of a Location header, or null when it is not an http(s) URL. */
-export function resolveLocation(base: string, location: string): string | null {
+/** `text` (against `base` when relative) as an absolute http(s) URL, or null for anything else. */
+export function httpUrl(text: string, base?: string): URL | null {
+  let url: URL;
   try {
-    const target = new URL(location, base);
-    return target.protocol === 'http:' || target.protocol === 'https:' ? target.href : null;
+    url = new URL(text, base);
   } catch {
     return null;
   }
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
+}
+
+/** The absolute target of a Location header, or null when it is not an http(s) URL. */
+export function resolveLocation(base: string, location: string): string | null {
+  return httpUrl(location, base)?.href ?? null;
 }
 
 /** 301 and 308 are permanent; so is a move from http to https of the same address, whatever its status. */
-export function isPermanentHop(hop: RedirectHop): boolean {
+function isPermanentHop(hop: RedirectHop): boolean {
   if (hop.status === 301 || hop.status === 308) return true;
   const from = new URL(hop.url);
   const to = new URL(hop.location);
@@ -35,7 +41,11 @@ export function permanentTarget(written: string, chain: readonly RedirectHop[]):
     if (!isPermanentHop(hop)) break;
     target = hop.location;
   }
-  if (target === null) return null;
+  return target === null ? null : keepFragment(written, target);
+}
+
+/** `target`, with the fragment `written` had when `target` has none. */
+export function keepFragment(written: string, target: string): string {
   const fragment = new URL(written).hash;
   const url = new URL(target);
   if (fragment && !url.hash) url.hash = fragment;

@@ -1,17 +1,20 @@
+import { setMaxListeners } from 'node:events';
 import { isAbsolute, resolve } from 'node:path';
 import type { LinksConfig } from '../catalog/config.js';
 import type { Catalog } from '../catalog/model.js';
 import { emptyCache, isEscalated, isFreshAlive, loadCache, nextEntry, saveCache, type CacheEntry } from './cache.js';
 import { presentIn, textAtRef } from './changed-since.js';
-import { UrlChecker, type UrlCheck } from './check-url.js';
+import { UrlChecker, runOutOfTime, type UrlCheck } from './check-url.js';
 import { LinkClient } from './client.js';
 import { checkedUrl, extractLinks, hostConfig } from './extract.js';
 import { checkGithubLinks, githubTarget, type GithubTarget } from './github.js';
 import { NxdomainJudge, systemResolver, type NameResolver } from './resolver.js';
 import { HostScheduler } from './scheduler.js';
-import type { CheckedLink, LinkCheckReport, LinkLocation, LinkResult } from './types.js';
+import { findingsOf, type CheckedLink, type LinkCheckReport, type LinkLocation, type LinkResult } from './types.js';
 
 export const DEFAULT_USER_AGENT = 'auto-parallelism-catalog-link-checker/0.1 (checks the links of the auto-parallelism catalog; Node.js undici)';
+
+const DEFAULT_RUN_TIMEOUT_MS = 15 * 60_000;
 
 export interface LinkCheckOptions {
   /** Parsed catalogs (`readCatalog`). */
@@ -43,7 +46,7 @@ export interface LinkCheckOptions {
   connectTimeoutMs?: number;
   /** Time for response headers (and between body chunks). Default 15 s. */
   headersTimeoutMs?: number;
-  /** The whole check of one URL: its requests (every hop and retry) and pauses, not its wait behind other URLs of its host. Default 60 s. */
+  /** The whole check of one URL: its requests (every hop and retry), its pauses and the backoffs its own answers imposed on its host, not its wait behind other URLs of its host. Default 60 s. */
   urlTimeoutMs?: number;
   /** Retries on 429, 5xx, timeouts and resets. Default 2. */
   maxRetries?: number;
@@ -51,6 +54,13 @@ export interface LinkCheckOptions {
   retryBaseMs?: number;
   /** Longest pause a host's Retry-After or x-ratelimit-reset can impose. Default 60 s. */
   maxBackoffMs?: number;
+  /**
+   * The whole run's time budget: what is not settled when it runs out (a link waiting behind a
+   * slow host, a request under way) is unverifiable. Default 15 minutes.
+   */
+  runTimeoutMs?: number;
+  /** Times in a row a host may make us back off (429, Retry-After) before its remaining links are given up on, unverifiable. Default 3. */
+  maxBackoffsInARow?: number;
   /** Pause before the second attempt that confirms a dead link. Default 500 ms. */
   confirmDelayMs?: number;
   /** Body bytes read at most per response. Default 4 KiB. */
@@ -82,6 +92,11 @@ export async function runLinkCheck(options: LinkCheckOptions): Promise<LinkCheck
   const cachePath = resolveFrom(cwd, options.cacheFile ?? config.cacheFile);
   const { cache, warning } = useCache ? loadCache(cachePath) : { cache: emptyCache(), warning: null };
 
+  const runTimeoutMs = options.runTimeoutMs ?? DEFAULT_RUN_TIMEOUT_MS;
+  const runTime = new AbortController();
+  // Every request waiting in a host's queue, and every request under way, listens to it.
+  setMaxListeners(0, runTime.signal);
+  const runTimer = setTimeout(() => runTime.abort(new Error(runOutOfTime(runTimeoutMs))), runTimeoutMs);
   const connectionsPerHost = options.connectionsPerHost ?? 4;
   const scheduler = new HostScheduler({
     globalLimit: options.concurrency ?? 16,
@@ -92,6 +107,8 @@ export async function runLinkCheck(options: LinkCheckOptions): Promise<LinkCheck
     maxBackoffMs: options.maxBackoffMs ?? 60_000,
     jitter: 0.2,
     random,
+    maxBackoffsInARow: options.maxBackoffsInARow ?? 3,
+    deadline: Date.now() + runTimeoutMs,
   });
   const resolver = options.resolver ?? systemResolver;
   const client = new LinkClient({
@@ -111,6 +128,8 @@ export async function runLinkCheck(options: LinkCheckOptions): Promise<LinkCheck
     maxBodyBytes: options.maxBodyBytes ?? 4096,
     hostConfig: (host) => hostConfig(config, host),
     random,
+    runSignal: runTime.signal,
+    runTimeoutMs,
   });
 
   const total = urls.size;
@@ -118,7 +137,7 @@ export async function runLinkCheck(options: LinkCheckOptions): Promise<LinkCheck
   const progress = (): void => options.onProgress?.(++done, total);
   options.onProgress?.(0, total);
 
-  const checks = new Map<string, UrlCheck & { archived?: boolean }>();
+  const checks = new Map<string, UrlCheck>();
   const toCheck: string[] = [];
   for (const url of urls.keys()) {
     if (useCache && isFreshAlive(cache.entries[url], now)) progress();
@@ -128,18 +147,18 @@ export async function runLinkCheck(options: LinkCheckOptions): Promise<LinkCheck
     let overHttp = toCheck;
     if (options.githubToken) {
       const targets = toCheck.map(githubTarget).filter((target): target is GithubTarget => target !== null);
-      const github = await checkGithubLinks(targets, {
+      const settled = await checkGithubLinks(targets, {
         client,
         scheduler,
         apiUrl: options.githubApiUrl ?? 'https://api.github.com',
         token: options.githubToken,
-        signal: AbortSignal.timeout(options.urlTimeoutMs ?? 60_000),
+        signal: AbortSignal.any([runTime.signal, AbortSignal.timeout(options.urlTimeoutMs ?? 60_000)]),
       });
-      for (const [url, check] of github.settled) {
+      for (const [url, check] of settled) {
         checks.set(url, check);
         progress();
       }
-      overHttp = toCheck.filter((url) => !github.settled.has(url));
+      overHttp = toCheck.filter((url) => !settled.has(url));
     }
     await Promise.all(
       overHttp.map(async (url) => {
@@ -148,6 +167,7 @@ export async function runLinkCheck(options: LinkCheckOptions): Promise<LinkCheck
       }),
     );
   } finally {
+    clearTimeout(runTimer);
     await client.close();
   }
 
@@ -155,9 +175,7 @@ export async function runLinkCheck(options: LinkCheckOptions): Promise<LinkCheck
   for (const [url, locations] of urls) {
     const check = checks.get(url);
     const previous = cache.entries[url];
-    const entry = check
-      ? nextEntry(previous, { ...check, archived: check.archived ?? false }, now, { aliveDays: config.aliveDays, random })
-      : (previous as CacheEntry);
+    const entry = check ? nextEntry(previous, check, now, { aliveDays: config.aliveDays, random }) : (previous as CacheEntry);
     cache.entries[url] = entry;
     links.push({ result: toResult(url, entry, check, now, config), locations });
   }
@@ -174,22 +192,16 @@ export async function runLinkCheck(options: LinkCheckOptions): Promise<LinkCheck
 }
 
 function toResult(url: string, entry: CacheEntry, check: UrlCheck | undefined, now: Date, config: LinksConfig): LinkResult {
+  const { firstSeen, unverifiableRuns, unverifiableSince } = entry;
   return {
     url,
-    verdict: entry.verdict,
-    status: entry.status,
-    reason: entry.reason,
-    redirects: entry.redirects,
-    finalUrl: entry.finalUrl,
-    permanentRedirect: entry.permanentRedirect,
-    suspicious: entry.suspicious,
+    ...findingsOf(entry),
     attempts: check?.attempts ?? 0,
     bytesRead: check?.bytesRead ?? 0,
-    archived: entry.archived,
     cached: check === undefined,
-    firstSeen: entry.firstSeen,
-    unverifiableRuns: entry.unverifiableRuns,
-    unverifiableSince: entry.unverifiableSince,
+    firstSeen,
+    unverifiableRuns,
+    unverifiableSince,
     escalated: isEscalated(entry, now, config),
   };
 }

@@ -39,8 +39,11 @@ export interface RedirectHop {
 
 export type SuspicionReason = 'login-page' | 'home-page' | 'other-domain';
 
-export interface LinkResult {
-  url: string;
+/**
+ * What checking one URL found out: the one result shape that the check, the cache entry, the
+ * report's result and its JSON form all derive from.
+ */
+export interface LinkFindings {
   verdict: Verdict;
   /** Final HTTP status, or null when no response came (DNS, refused, timeout). */
   status: number | null;
@@ -52,20 +55,38 @@ export interface LinkResult {
   permanentRedirect: string | null;
   /** A redirect that ended somewhere that does not look like the page linked to. */
   suspicious: SuspicionReason | null;
-  /** Requests made for this URL in this run (0 when the result came from the cache). */
-  attempts: number;
-  /** Body bytes read while checking it. */
-  bytesRead: number;
   /** For github.com repositories checked through the API. */
   archived: boolean;
-  /** The result came from the cache (an alive result not yet expired). */
-  cached: boolean;
-  /** ISO time the URL was first seen by the checker (from the cache). */
+}
+
+/** The findings alone, without whatever else `source` carries (e.g. before it goes to the cache file). */
+export function findingsOf(source: LinkFindings): LinkFindings {
+  const { verdict, status, reason, redirects, finalUrl, permanentRedirect, suspicious, archived } = source;
+  return { verdict, status, reason, redirects, finalUrl, permanentRedirect, suspicious, archived };
+}
+
+/** How a URL fared over the runs (kept in the cache). */
+export interface LinkHistory {
+  /** ISO time the URL was first seen by the checker. */
   firstSeen: string;
   /** Consecutive runs it has been unverifiable, this one included (0 otherwise). */
   unverifiableRuns: number;
   /** ISO time since when it has been unverifiable, or null. */
   unverifiableSince: string | null;
+}
+
+/** What one check of a URL cost. */
+export interface CheckCost {
+  /** Requests made for this URL in this run (0 when the result came from the cache). */
+  attempts: number;
+  /** Body bytes read while checking it. */
+  bytesRead: number;
+}
+
+export interface LinkResult extends LinkFindings, LinkHistory, CheckCost {
+  url: string;
+  /** The result came from the cache (an alive result not yet expired). */
+  cached: boolean;
   /** Unverifiable for too long (K runs or D days): reported as an error. */
   escalated: boolean;
 }

@@ -2,9 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CACHE_FORMAT, type CacheFile } from '../../src/links/cache.js';
+import { CACHE_FORMAT, loadCache, type CacheEntry, type CacheFile } from '../../src/links/cache.js';
 import { linkDiagnostics, linkExitCode } from '../../src/links/diagnostics.js';
-import { LoopbackServer, reply } from './loopback-server.js';
+import { redirectFixes } from '../../src/links/fixes.js';
+import { LoopbackServer, catalogOf, reply } from './loopback-server.js';
 import { checkUrls, linksConfig, resultOf } from './options.js';
 
 const DAY = 86_400_000;
@@ -117,5 +118,102 @@ describe('escalation of unverifiable links', () => {
     await checkUrls([url], { cacheFile, config });
     const second = await checkUrls([url], { cacheFile, config });
     expect(resultOf(second, url)).toMatchObject({ verdict: 'alive', unverifiableRuns: 0, escalated: false });
+  });
+});
+
+describe('entries of the cache file are checked field by field', () => {
+  const good: CacheEntry = {
+    verdict: 'alive',
+    status: 200,
+    reason: '200',
+    redirects: [{ url: 'https://old.example/page', status: 301, location: 'https://new.example/page' }],
+    finalUrl: 'https://new.example/page',
+    permanentRedirect: 'https://new.example/page',
+    suspicious: null,
+    archived: false,
+    checkedAt: '2025-01-01T00:00:00.000Z',
+    aliveUntil: '2999-01-01T00:00:00.000Z',
+    firstSeen: '2024-12-01T00:00:00.000Z',
+    unverifiableRuns: 0,
+    unverifiableSince: null,
+  };
+
+  const writeCache = (name: string, entries: Record<string, unknown>): string => {
+    const cacheFile = join(folder, name);
+    // "INFINITY" stands for a number JSON.parse reads as Infinity.
+    writeFileSync(cacheFile, JSON.stringify({ format: CACHE_FORMAT, version: 1, entries }).replaceAll('"INFINITY"', '1e400'));
+    return cacheFile;
+  };
+
+  it.each<[string, Partial<Record<keyof CacheEntry, unknown>>]>([
+    ['permanentRedirect not a URL', { permanentRedirect: 'not a url' }],
+    ['permanentRedirect javascript:', { permanentRedirect: 'javascript:alert(1)' }],
+    ['permanentRedirect relative', { permanentRedirect: '/elsewhere' }],
+    ['permanentRedirect a number', { permanentRedirect: 42 }],
+    ['verdict unknown', { verdict: 'fine' }],
+    ['status a string', { status: '200' }],
+    ['status not finite', { status: 'INFINITY' }],
+    ['status fractional', { status: 200.5 }],
+    ['unverifiableRuns not finite', { unverifiableRuns: 'INFINITY' }],
+    ['reason missing', { reason: undefined }],
+    ['a redirect hop without a location', { redirects: [{ url: 'https://old.example/page', status: 301 }] }],
+    ['finalUrl null', { finalUrl: null }],
+    ['suspicious unknown', { suspicious: 'weird' }],
+    ['archived a string', { archived: 'no' }],
+    ['checkedAt not a date', { checkedAt: 'yesterday' }],
+    ['checkedAt a date in another format', { checkedAt: 'Wed, 01 Jan 2025 00:00:00 GMT' }],
+    ['aliveUntil not a date', { aliveUntil: 'forever' }],
+    ['aliveUntil a number', { aliveUntil: 32503680000000 }],
+    ['firstSeen null', { firstSeen: null }],
+    ['unverifiableRuns negative', { unverifiableRuns: -1 }],
+    ['unverifiableRuns NaN-like', { unverifiableRuns: 'NaN' }],
+    ['unverifiableSince not a date', { unverifiableSince: '2025-13-45T00:00:00Z' }],
+  ])('drops an entry with %s, with one warning', (name, change) => {
+    const cacheFile = writeCache(`field-${name.replace(/\W+/gu, '-')}.json`, { 'https://ok.example/': good, 'https://bad.example/': { ...good, ...change } });
+    const { cache, warning } = loadCache(cacheFile);
+    expect(Object.keys(cache.entries)).toEqual(['https://ok.example/']);
+    expect(warning).toMatch(/dropped 1 invalid entry of the link cache/u);
+  });
+
+  it('keeps valid entries, including ISO times with an offset, without a warning', () => {
+    const cacheFile = writeCache('valid.json', {
+      'https://a.example/': good,
+      'https://b.example/': { ...good, verdict: 'unverifiable', permanentRedirect: null, aliveUntil: null, unverifiableRuns: 2, unverifiableSince: '2025-01-01T01:00:00+01:00' },
+    });
+    const { cache, warning } = loadCache(cacheFile);
+    expect(Object.keys(cache.entries)).toHaveLength(2);
+    expect(warning).toBeNull();
+  });
+
+  it('names how many entries were dropped, and the run reports it and checks those links again', async () => {
+    const url = site.route('/dropped-entry', reply(200));
+    const cacheFile = writeCache('dropped.json', { [url]: { ...good, finalUrl: url, permanentRedirect: 'javascript:alert(1)' }, 'https://x.example/': { ...good, status: null, aliveUntil: 'soon' } });
+    const report = await checkUrls([url], { cacheFile });
+    expect(report.warnings).toEqual([`${cacheFile}: dropped 2 invalid entries of the link cache; their links are checked again`]);
+    expect(resultOf(report, url)).toMatchObject({ verdict: 'alive', cached: false, permanentRedirect: null });
+  });
+
+  it('format --fix-redirects neither crashes on nor writes a bad target from the cache', () => {
+    const oldUrl = 'https://old.example/page';
+    const catalog = catalogOf([oldUrl, 'https://other.example/x', 'https://third.example/y']);
+    const entries = {
+      [oldUrl]: { ...good, permanentRedirect: 'not a url' },
+      'https://other.example/x': { ...good, permanentRedirect: 'javascript:alert(1)' },
+      'https://third.example/y': { ...good, permanentRedirect: 'data:text/html,<script>alert(1)</script>' },
+    };
+    expect(() => redirectFixes(catalog, writeCache('fixes.json', entries))).not.toThrow();
+    expect(redirectFixes(catalog, writeCache('fixes.json', entries))).toEqual([]);
+    const fixes = redirectFixes(catalog, writeCache('fixes-good.json', { ...entries, [oldUrl]: good }));
+    expect(fixes.map((fix) => fix.replacement)).toEqual(['[link](https://new.example/page)']);
+  });
+
+  it('never writes a target that is not http(s), whatever the targets given', () => {
+    const catalog = catalogOf(['https://a.example/', 'https://b.example/', 'https://c.example/']);
+    const targets = new Map([
+      ['https://a.example/', 'javascript:alert(1)'],
+      ['https://b.example/', 'not a url'],
+      ['https://c.example/', 'https://c.example/new'],
+    ]);
+    expect(redirectFixes(catalog, targets).map((fix) => fix.replacement)).toEqual(['[link](https://c.example/new)']);
   });
 });

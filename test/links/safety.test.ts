@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { forbiddenAddressReason } from '../../src/links/address-policy.js';
+import { forbiddenAddressReason, ipv6Bytes } from '../../src/links/address-policy.js';
 import { LoopbackServer, fakeResolver, reply } from './loopback-server.js';
 import { checkUrls, resultOf } from './options.js';
 
@@ -22,12 +22,73 @@ describe('addresses refused by default', () => {
     ['fd00::1', 'private (unique local)'],
     ['fe80::1', 'link-local'],
     ['::ffff:127.0.0.1', 'loopback'],
+    // IPv6 spellings of IPv4 addresses, including the hex forms the URL parser writes them in.
+    ['::ffff:7f00:1', 'loopback'],
+    ['::ffff:a9fe:a9fe', 'link-local or cloud metadata'],
+    ['::ffff:169.254.169.254', 'link-local or cloud metadata'],
+    ['0:0:0:0:0:ffff:a00:1', 'private'],
+    ['::ffff:0:c0a8:101', null],
+    ['::7f00:1', 'loopback'],
+    ['::127.0.0.1', 'loopback'],
+    ['::a9fe:a9fe', 'link-local or cloud metadata'],
+    ['64:ff9b::7f00:1', 'loopback'],
+    ['64:ff9b::169.254.169.254', 'link-local or cloud metadata'],
+    ['64:ff9b::a00:1', 'private'],
+    ['64:ff9b:1::1', 'private (local-use NAT64)'],
+    ['2002:7f00:1::', 'loopback'],
+    ['2002:a9fe:a9fe::1', 'link-local or cloud metadata'],
+    ['2002:c0a8:101:1::1', 'private'],
+    ['::', 'unspecified'],
+    ['0:0:0:0:0:0:0:0', 'unspecified'],
+    ['0:0:0:0:0:0:0:1', 'loopback'],
+    ['FE80::1', 'link-local'],
+    ['fe80::1%eth0', 'link-local'],
+    ['febf:ffff::1', 'link-local'],
+    ['fec0::1', 'private (site-local)'],
+    ['fc00::1', 'private (unique local)'],
+    ['fdff:ffff::1', 'private (unique local)'],
+    ['fd00:ec2::254', 'cloud metadata'],
+    ['ff02::1', 'multicast'],
+    ['ff0e::1', 'multicast'],
   ])('%s is %s', (address, kind) => {
     expect(forbiddenAddressReason(address)).toBe(kind);
   });
 
-  it.each(['93.184.216.34', '2606:4700::1111', '172.32.0.1'])('%s is public', (address) => {
-    expect(forbiddenAddressReason(address)).toBeNull();
+  it.each(['93.184.216.34', '2606:4700::1111', '172.32.0.1', '::ffff:808:808', '::ffff:8.8.8.8', '64:ff9b::808:808', '2002:808:808::1', '2001:db8::ff00:7f00:1', 'fe7f::1', 'fb00::1', '2600::1:0:0:0:1'])(
+    '%s is public',
+    (address) => {
+      expect(forbiddenAddressReason(address)).toBeNull();
+    },
+  );
+
+  it('reads every spelling of an IPv6 address into the same 16 bytes', () => {
+    const loopbackMapped = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 127, 0, 0, 1];
+    expect(ipv6Bytes('::ffff:127.0.0.1')).toEqual(loopbackMapped);
+    expect(ipv6Bytes('::ffff:7f00:1')).toEqual(loopbackMapped);
+    expect(ipv6Bytes('0:0:0:0:0:ffff:7f00:0001')).toEqual(loopbackMapped);
+    expect(ipv6Bytes('1:2:3:4:5:6:7:8')).toEqual([0, 1, 0, 2, 0, 3, 0, 4, 0, 5, 0, 6, 0, 7, 0, 8]);
+    expect(ipv6Bytes('1::')).toEqual([0, 1, ...new Array(14).fill(0)]);
+    expect(ipv6Bytes('1:2:3:4:5:6:1.2.3.4')).toEqual([0, 1, 0, 2, 0, 3, 0, 4, 0, 5, 0, 6, 1, 2, 3, 4]);
+    for (const invalid of ['1::2::3', '1:2:3:4:5:6:7:8:9', '1:2:3:4:5:6:7', '::1.2.3', '12345::', '1:2:3:4:5:6:7::8']) expect(ipv6Bytes(invalid)).toBeNull();
+  });
+
+  // Node's URL parser turns [::ffff:127.0.0.5] into [::ffff:7f00:5]; every form must be refused
+  // before a connection is made (the mapped one would otherwise reach the loopback server).
+  it.each([
+    ['IPv4-mapped, dotted', '[::ffff:127.0.0.5]'],
+    ['IPv4-mapped, hex', '[::ffff:7f00:5]'],
+    ['IPv4-compatible', '[::127.0.0.5]'],
+    ['NAT64', '[64:ff9b::127.0.0.5]'],
+    ['6to4', '[2002:7f00:5::1]'],
+  ])('a loopback address written as %s (%s) is refused, and no request is made', async (_, host) => {
+    const before = site.requests.length;
+    const url = `http://${host}:${site.port}/secret`;
+    const report = await checkUrls([url], { allowPrivate: false });
+    const [link] = report.links;
+    expect(link!.result.verdict).toBe('unverifiable');
+    expect(link!.result.reason).toMatch(/\(loopback\); not checked without --allow-private/u);
+    expect(link!.result.attempts).toBe(1);
+    expect(site.requests.length).toBe(before);
   });
 
   it('an address literal on loopback is refused without --allow-private, and no request is made', async () => {

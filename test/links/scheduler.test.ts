@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { HostScheduler } from '../../src/links/scheduler.js';
+import { HostGaveUpError, HostScheduler, type SchedulerOptions } from '../../src/links/scheduler.js';
 
-function scheduler(maxInFlight: number, minSpacingMs: number, globalLimit = 100) {
-  return new HostScheduler({ globalLimit, limitsFor: () => ({ maxInFlight, minSpacingMs }), maxBackoffMs: 1000, jitter: 0, random: () => 0 });
+function scheduler(maxInFlight: number, minSpacingMs: number, globalLimit = 100, more: Partial<SchedulerOptions> = {}) {
+  return new HostScheduler({ globalLimit, limitsFor: () => ({ maxInFlight, minSpacingMs }), maxBackoffMs: 1000, jitter: 0, random: () => 0, ...more });
 }
 
 describe('the per-host scheduler', () => {
@@ -59,5 +59,44 @@ describe('the per-host scheduler', () => {
     const waiting = hosts.run('h', async () => 'ran', controller.signal);
     controller.abort(new Error('gave up'));
     await expect(waiting).rejects.toThrow('gave up');
+  });
+
+  it('gives a host up after it made us back off K times in a row: queued and later requests reject unmade', async () => {
+    const hosts = scheduler(1, 0, 100, { maxBackoffsInARow: 3 });
+    expect(hosts.backoff('h', 10, Date.now())).toBe(10);
+    await sleep(15);
+    expect(hosts.backoff('h', 10, Date.now())).toBe(10);
+    let ran = 0;
+    const queued = hosts.run('h', async () => ran++);
+    await sleep(1);
+    expect(hosts.backoff('h', 10, Date.now())).toBeNull();
+    await expect(queued).rejects.toBeInstanceOf(HostGaveUpError);
+    await expect(hosts.run('h', async () => ran++)).rejects.toThrow(/h kept rate-limiting us \(asked to back off 3 times in a row\)/u);
+    expect(ran).toBe(0);
+    expect(hosts.gaveUpOn('h')).toMatch(/kept rate-limiting/u);
+    await expect(hosts.run('other', async () => 'served')).resolves.toBe('served');
+  });
+
+  it('answers to requests already under way count as the backoff they were part of', () => {
+    const hosts = scheduler(4, 0, 100, { maxBackoffsInARow: 3 });
+    const before = Date.now() - 1;
+    for (let answer = 0; answer < 4; answer++) expect(hosts.backoff('h', 10, before)).toBe(10);
+    expect(hosts.gaveUpOn('h')).toBeNull();
+  });
+
+  it('an answer that does not ask to slow down ends the streak', () => {
+    const hosts = scheduler(4, 0, 100, { maxBackoffsInARow: 2 });
+    hosts.backoff('h', 0, Date.now());
+    hosts.served('h');
+    expect(hosts.backoff('h', 0, Date.now() + 1)).toBe(0);
+    expect(hosts.gaveUpOn('h')).toBeNull();
+    expect(hosts.backoff('h', 0, Date.now() + 2)).toBeNull();
+  });
+
+  it('gives a host up at once when the pause it asks for would end past the deadline', () => {
+    const hosts = scheduler(4, 0, 100, { maxBackoffMs: 120_000, deadline: Date.now() + 5000 });
+    expect(hosts.backoff('quick', 1000)).toBe(1000);
+    expect(hosts.backoff('slow', 60_000)).toBeNull();
+    expect(hosts.gaveUpOn('slow')).toMatch(/asked to wait 60 s, past the end of the run's time budget/u);
   });
 });
