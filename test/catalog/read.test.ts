@@ -1,54 +1,11 @@
-import type { Root, TableCell } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { genericConfig } from '../../src/catalog/load-config.js';
-import { markdownParser, readCatalog } from '../../src/catalog/read.js';
+import { readCatalog } from '../../src/catalog/read.js';
+import { expectSameCellsAsRemark } from '../helpers/remark-tables.js';
 
 const read = (source: string) => readCatalog({ file: 'test.md', source, config: genericConfig() });
 
-/** What remark itself sees: for each table, each row's cells as [text, urls]. */
-function remarkTables(source: string) {
-  const tree = markdownParser().parse(source.replace(/^\uFEFF/u, '')) as Root;
-  const tables: [string, string[]][][][] = [];
-  const visit = (node: { type: string; children?: unknown[] }) => {
-    if (node.type === 'table') {
-      tables.push(
-        (node.children as { children: TableCell[] }[]).map((row) =>
-          row.children.map((cell) => [toString(cell, { includeHtml: false }), urls(cell)] as [string, string[]]),
-        ),
-      );
-      return;
-    }
-    node.children?.forEach((child) => visit(child as typeof node));
-  };
-  visit(tree);
-  return tables;
-}
-
-function urls(node: { type: string; url?: string; children?: unknown[] }): string[] {
-  if (node.type === 'link') return [node.url!];
-  return (node.children ?? []).flatMap((child) => urls(child as typeof node));
-}
-
-function ourTables(source: string) {
-  return read(source).tables.map((table) =>
-    [table.header, ...table.rows].map((row) => row.cells.map((cell) => [cell.text, cell.links.map((link) => link.url)] as [string, string[]])),
-  );
-}
-
-/** remark drops cells beyond the header and pads short rows; compare on what both have. */
-function expectSameAsRemark(source: string) {
-  const expected = remarkTables(source);
-  const actual = ourTables(source);
-  expect(actual.length).toBe(expected.length);
-  expected.forEach((table, t) => {
-    expect(actual[t]!.length).toBe(table.length);
-    table.forEach((row, r) => {
-      const ours = actual[t]![r]!;
-      row.forEach((cell, c) => expect(ours[c] ?? ['', []]).toEqual(cell));
-    });
-  });
-}
+const expectSameAsRemark = (source: string) => expectSameCellsAsRemark(source, read(source));
 
 describe('readCatalog', () => {
   it('reads cells with exact positions, including cells beyond the header', () => {

@@ -1,4 +1,5 @@
 import type { Root, TableCell } from 'mdast';
+import { expect } from 'vitest';
 import { toString } from 'mdast-util-to-string';
 import type { Catalog } from '../../src/catalog/model.js';
 import { markdownParser } from '../../src/catalog/read.js';
@@ -34,4 +35,18 @@ export function ourTables(catalog: Catalog): CellView[][][] {
   return catalog.tables.map((table) =>
     [table.header, ...table.rows].map((row) => row.cells.map((cell): CellView => [cell.text, cell.links.map((link) => link.url)])),
   );
+}
+
+/**
+ * The model reads every table, row and cell as remark does. remark drops cells beyond the
+ * header and pads short rows, so cells are compared where remark has them.
+ */
+export function expectSameCellsAsRemark(source: string, catalog: Catalog): void {
+  const expected = remarkTables(source);
+  const actual = ourTables(catalog);
+  expect(actual.length).toBe(expected.length);
+  expected.forEach((table, t) => {
+    expect(actual[t]!.length).toBe(table.length);
+    table.forEach((row, r) => row.forEach((cell, c) => expect(actual[t]![r]![c] ?? ['', []]).toEqual(cell)));
+  });
 }
