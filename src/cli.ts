@@ -224,23 +224,11 @@ async function formatFiles(paths: string[], values: Values, format: ReportFormat
   return hasErrors(diagnostics) ? EXIT_PROBLEMS : EXIT_CLEAN;
 }
 
-/** `--fix-redirects`: the permanent redirects the last link check recorded, as fixes of the cells that hold them. */
+/** `--fix-redirects`: the permanent redirects the last link check recorded in the cache. */
 async function redirectFixes(file: LoadedCatalog, values: Values): Promise<FormatOptions['extraFixes']> {
-  const { redirectFixes: fixesFromCache } = await import('./links/index.js');
+  const { redirectFixDiagnostics } = await import('./links/index.js');
   const cacheFile = resolve(values.cache ?? file.config.links.cacheFile);
-  return (catalog) =>
-    fixesFromCache(catalog, cacheFile).map((fix) => {
-      const cell = catalog.tables[fix.table]!.rows[fix.row]!.cells[fix.column]!;
-      return {
-        ruleId: 'permanent-redirect',
-        severity: 'warning' as const,
-        message: 'Link replaced by the target of its permanent redirect',
-        hint: '',
-        file: catalog.file,
-        range: cell.range,
-        fix,
-      };
-    });
+  return (catalog) => redirectFixDiagnostics(catalog, cacheFile);
 }
 
 async function checkLinks(paths: string[], values: Values, format: ReportFormat, io: Io): Promise<number> {

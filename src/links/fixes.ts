@@ -1,4 +1,4 @@
-import type { CellFix } from '../catalog/diagnostic.js';
+import type { CellFix, Diagnostic } from '../catalog/diagnostic.js';
 import type { Catalog, Range } from '../catalog/model.js';
 import { loadCache } from './cache.js';
 import { checkedUrl, tableLinks } from './extract.js';
@@ -44,6 +44,22 @@ export function redirectFixes(catalog: Catalog, source: LinkCheckReport | Redire
     if (target !== undefined && link.urlRange !== null) edits.push({ cell, urlRange: link.urlRange, writtenUrl: link.url, target });
   }
   return mergeCellFixes(edits).map(({ fix }) => fix);
+}
+
+/**
+ * The same fixes as diagnostics, each at the cell it rewrites, for the writer (which applies
+ * the fixes of diagnostics, and reports them by rule id).
+ */
+export function redirectFixDiagnostics(catalog: Catalog, source: LinkCheckReport | RedirectTargets | string): Diagnostic[] {
+  return redirectFixes(catalog, source).map((fix) => ({
+    ruleId: 'permanent-redirect',
+    severity: 'warning',
+    message: 'Link replaced by the target of its permanent redirect',
+    hint: 'Nothing to do: `catalog format --fix-redirects` wrote the new address',
+    file: catalog.file,
+    range: catalog.tables[fix.table]!.rows[fix.row]!.cells[fix.column]!.range,
+    fix,
+  }));
 }
 
 /**
