@@ -89,13 +89,17 @@ export function nextEntry(previous: CacheEntry | undefined, result: LinkFindings
   const iso = now.toISOString();
   const unverifiable = result.verdict === 'unverifiable';
   const keepMs = freshness.aliveDays * DAY_MS * (0.5 + 0.5 * freshness.random());
+  const streakSince = unverifiable ? (previous?.unverifiableSince ?? iso) : null;
+  // At most one run a day counts towards escalation: a maintainer re-running the check by
+  // hand, or a machine offline for an afternoon, must not turn a site's refusal into an error.
+  const streakDays = streakSince === null ? 0 : Math.floor((now.getTime() - Date.parse(streakSince)) / DAY_MS);
   return {
     ...findingsOf(result),
     checkedAt: iso,
     aliveUntil: result.verdict === 'alive' ? new Date(now.getTime() + keepMs).toISOString() : null,
     firstSeen: previous?.firstSeen ?? iso,
-    unverifiableRuns: unverifiable ? (previous?.unverifiableRuns ?? 0) + 1 : 0,
-    unverifiableSince: unverifiable ? (previous?.unverifiableSince ?? iso) : null,
+    unverifiableRuns: unverifiable ? Math.min((previous?.unverifiableRuns ?? 0) + 1, 1 + streakDays) : 0,
+    unverifiableSince: streakSince,
   };
 }
 
@@ -104,7 +108,7 @@ export interface Escalation {
   escalateAfterDays: number;
 }
 
-/** An unverifiable link becomes an error after K consecutive runs or D days. */
+/** An unverifiable link becomes an error after K consecutive runs (at most one a day) or D days. */
 export function isEscalated(entry: CacheEntry, now: Date, escalation: Escalation): boolean {
   if (entry.verdict !== 'unverifiable' || entry.unverifiableSince === null) return false;
   const days = (now.getTime() - Date.parse(entry.unverifiableSince)) / DAY_MS;

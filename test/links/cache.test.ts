@@ -102,6 +102,19 @@ describe('escalation of unverifiable links', () => {
     expect(resultOf(runs[2]!, url).firstSeen).toBe(day(0).toISOString());
   });
 
+  it('counts at most one run a day, so runs repeated by hand do not escalate', async () => {
+    const cacheFile = join(folder, 'escalate-same-day.json');
+    const url = site.route('/bot-wall-same-day', reply(403));
+    const config = linksConfig({ escalateAfterRuns: 3, escalateAfterDays: 100 });
+    const hour = (n: number) => new Date(Date.UTC(2025, 0, 1, n));
+    const runs = [];
+    for (const at of [0, 1, 2, 3, 20]) runs.push(await checkUrls([url], { cacheFile, config, now: hour(at) }));
+    expect(runs.map((report) => resultOf(report, url).unverifiableRuns)).toEqual([1, 1, 1, 1, 1]);
+    expect(runs.map(linkExitCode)).toEqual([0, 0, 0, 0, 0]);
+    const nextDay = await checkUrls([url], { cacheFile, config, now: hour(25) });
+    expect(resultOf(nextDay, url).unverifiableRuns).toBe(2);
+  });
+
   it('becomes an error after D days even with fewer runs', async () => {
     const cacheFile = join(folder, 'escalate-days.json');
     const url = site.route('/bot-wall-days', reply(999));
