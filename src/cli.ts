@@ -28,6 +28,7 @@ const OPTIONS = {
   'report-md': { type: 'string' },
   timeout: { type: 'string' },
   output: { type: 'string', short: 'o' },
+  quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } satisfies ParseArgsConfig['options'];
@@ -37,10 +38,10 @@ type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositi
 
 /** Options each command accepts besides --help; anything else is a usage error. */
 const COMMAND_OPTIONS: Record<string, OptionName[]> = {
-  lint: ['format', 'config'],
-  format: ['check', 'fix-redirects', 'format', 'config', 'cache'],
-  check: ['format', 'config'],
-  links: ['all', 'changed-since', 'cache', 'no-cache', 'allow-private', 'report-md', 'timeout', 'format', 'config'],
+  lint: ['format', 'config', 'quiet'],
+  format: ['check', 'fix-redirects', 'format', 'config', 'cache', 'quiet'],
+  check: ['format', 'config', 'quiet'],
+  links: ['all', 'changed-since', 'cache', 'no-cache', 'allow-private', 'report-md', 'timeout', 'format', 'config', 'quiet'],
   export: ['output', 'config'],
 };
 
@@ -68,6 +69,7 @@ Commands:
 Options:
   -f, --format NAME   Report format: stylish, json, github, sarif (github when GITHUB_ACTIONS=true).
   -c, --config FILE   Use this config instead of the nearest catalog.config.json.
+  -q, --quiet         Report errors only (warnings do not change the exit code anyway).
   -h, --help          Show this help.
   -v, --version       Show the version.
 
@@ -147,11 +149,12 @@ async function loadAll(paths: string[], values: Values): Promise<LoadedCatalog[]
   return paths.map((path) => loadCatalog(path, values.config));
 }
 
-async function report(diagnostics: Diagnostic[], files: string[], format: ReportFormat, io: Io, extra: Record<string, unknown> = {}) {
+async function report(all: Diagnostic[], files: string[], format: ReportFormat, io: Io, quiet: boolean) {
+  const diagnostics = quiet ? all.filter((diagnostic) => diagnostic.severity === 'error') : all;
   switch (format) {
     case 'json': {
       const { formatJson } = await import('./report/json.js');
-      io.stdout(formatJson(diagnostics, files, extra));
+      io.stdout(formatJson(diagnostics, files));
       return;
     }
     case 'github': {
@@ -186,6 +189,20 @@ async function ruleMetadata() {
   ];
 }
 
+/** Lint and format findings of one run together, in file order, then line and column. */
+function sortedByPlace(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics
+    .map((diagnostic, index) => ({ diagnostic, index }))
+    .sort(
+      (a, b) =>
+        (a.diagnostic.file < b.diagnostic.file ? -1 : a.diagnostic.file > b.diagnostic.file ? 1 : 0) ||
+        a.diagnostic.range.start.line - b.diagnostic.range.start.line ||
+        a.diagnostic.range.start.column - b.diagnostic.range.start.column ||
+        a.index - b.index,
+    )
+    .map(({ diagnostic }) => diagnostic);
+}
+
 const hasErrors = (diagnostics: Diagnostic[]) => diagnostics.some((diagnostic) => diagnostic.severity === 'error');
 
 async function lintOrCheck(command: 'lint' | 'check', paths: string[], values: Values, format: ReportFormat, io: Io): Promise<number> {
@@ -200,7 +217,7 @@ async function lintOrCheck(command: 'lint' | 'check', paths: string[], values: V
       diagnostics.push(...(await formatLoaded(file, { write: false, lintDiagnostics: found })).diagnostics);
     }
   }
-  await report(diagnostics, loaded.map((file) => file.file), format, io);
+  await report(sortedByPlace(diagnostics), loaded.map((file) => file.file), format, io, values.quiet ?? false);
   return hasErrors(diagnostics) ? EXIT_PROBLEMS : EXIT_CLEAN;
 }
 
@@ -211,16 +228,17 @@ async function formatFiles(paths: string[], values: Values, format: ReportFormat
   const diagnostics: Diagnostic[] = [];
   for (const file of loaded) {
     const extraFixes = values['fix-redirects'] ? await redirectFixes(file, values) : undefined;
-    const outcome = await formatLoaded(file, { write: !check, extraFixes, diff: check && format === 'stylish' });
+    const showDiff = check && (format === 'stylish' || format === 'github');
+    const outcome = await formatLoaded(file, { write: !check, extraFixes, diff: showDiff });
     diagnostics.push(...outcome.diagnostics);
     if (check) {
-      if (outcome.changed && format === 'stylish') io.stdout(outcome.diff);
+      if (outcome.changed && showDiff) io.stdout(outcome.diff);
     } else {
       const fixes = outcome.fixed.map((fix) => `${fix.range.start.line}:${fix.range.start.column} ${fix.ruleId}`);
       io.stderr(`${file.file}: ${outcome.changed ? 'formatted' : 'already formatted'}${fixes.length ? `; fixed ${fixes.join(', ')}` : ''}\n`);
     }
   }
-  if (check) await report(diagnostics, loaded.map((file) => file.file), format, io);
+  if (check) await report(diagnostics, loaded.map((file) => file.file), format, io, values.quiet ?? false);
   return hasErrors(diagnostics) ? EXIT_PROBLEMS : EXIT_CLEAN;
 }
 
@@ -258,7 +276,7 @@ async function checkLinks(paths: string[], values: Values, format: ReportFormat,
   if (values['report-md']) writeOutput(values['report-md'], links.linkReportMarkdown(result));
   const diagnostics = links.linkDiagnostics(result);
   if (format === 'json') io.stdout(`${JSON.stringify(links.linkReportJson(result), null, 2)}\n`);
-  else await report(diagnostics, loaded.map((file) => file.file), format, io);
+  else await report(diagnostics, loaded.map((file) => file.file), format, io, values.quiet ?? false);
   return links.linkExitCode(result);
 }
 
@@ -283,6 +301,11 @@ async function exportFiles(paths: string[], values: Values, io: Io): Promise<num
 
 // Run when executed (the bundle's entry point), not when imported by tests.
 if (process.argv[1] && import.meta.url.endsWith('/cli.js')) {
+  // A reader that stops early (`catalog export | head`) is no error: the rest of the output is
+  // dropped and the command still ends with its own exit code.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   const code = await main(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

@@ -363,16 +363,19 @@ describe('format', () => {
   });
 
   it('refuses a table with a row longer than its header, naming the line, and leaves the file as it was', () => {
-    const source = '# Methods\n\n| Name | Link |\n| --- | --- |\n| Alpha | a | extra |\n';
+    const source = '# Methods\n\n| Name | Link |\n| --- | --- |\n| Alpha | a | extra |\n| Beta | b |\n| Gamma | c | d | e |\n';
     write({ 'catalog.md': source });
     const format = catalog(['format'], folder);
-    expectRefused(format, 'catalog.md', 'not written', 'line 5', '3 cells', 'header has 2');
+    expectRefused(format, 'catalog.md', 'not written', 'line 5 has 3 cells', 'line 7 has 4 cells', 'header has 2');
     expect(readBytes('catalog.md').equals(Buffer.from(source))).toBe(true);
     expect(readdirSync(folder)).toEqual(['catalog.md']);
 
     const lint = json<JsonReport>(catalog(['lint', '--format', 'json'], folder).stdout);
     const extraCell = source.split('\n')[4]!.indexOf('extra');
-    expect(lint.diagnostics).toEqual([expect.objectContaining({ ruleId: 'table-column-count', line: 5, column: extraCell + 1 })]);
+    expect(lint.diagnostics).toEqual([
+      expect.objectContaining({ ruleId: 'table-column-count', line: 5, column: extraCell + 1 }),
+      expect.objectContaining({ ruleId: 'table-column-count', line: 7 }),
+    ]);
   });
 
   it('--fix-redirects rewrites the permanently redirected URL from the link cache and nothing else', () => {

@@ -14,12 +14,9 @@ const packageJson = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf
   'simple-git-hooks'?: Record<string, string>;
 };
 
-/**
- * The pre-commit hook's command: the `lint-catalog` script's command, only when the commit
- * touches the catalog or its config. It runs the command itself rather than through
- * `npm run`, whose own start-up would take most of the hook's half-second budget.
- */
-const HOOK_COMMAND = `git diff --cached --quiet -- catalog.md catalog.config.json || ${packageJson.scripts['lint-catalog']}`;
+/** The pre-commit hook's command: a script that runs the lint-catalog check on what is committed. */
+const HOOK_COMMAND = 'sh scripts/pre-commit.sh';
+const hookScript = readFileSync(join(repoRoot, 'scripts/pre-commit.sh'), 'utf8');
 
 const temporaryFolders: string[] = [];
 afterEach(() => {
@@ -39,6 +36,8 @@ function project({ withGit, withDependencies = true }: { withGit: boolean; withD
       'simple-git-hooks': { 'pre-commit': HOOK_COMMAND },
     }),
   );
+  mkdirSync(join(folder, 'scripts'));
+  writeFileSync(join(folder, 'scripts', 'pre-commit.sh'), hookScript);
   if (withDependencies) symlinkSync(join(repoRoot, 'node_modules'), join(folder, 'node_modules'), 'dir');
   if (withGit) execFileSync('git', ['init', '--quiet', folder]);
   return folder;
@@ -87,6 +86,8 @@ describe('the git hook installer (run by `prepare`)', () => {
     expect(packageJson['simple-git-hooks']).toEqual({ 'pre-commit': HOOK_COMMAND });
     expect(packageJson.scripts['prepare']).toMatch(/(^|&& )node scripts\/install-git-hooks\.js$/);
     expect(packageJson.scripts['lint-catalog']).toBe('node bin/catalog.js check catalog.md');
+    // The hook runs the same check, errors only.
+    expect(hookScript.trimEnd().split('\n').at(-1)).toBe('exec node bin/catalog.js check --quiet catalog.md');
   });
 });
 
@@ -101,14 +102,14 @@ describe('the installed pre-commit hook', () => {
       "require('node:fs').appendFileSync(process.env.CHECK_LOG, process.argv.slice(2).join(' ') + '\\n');\nprocess.exitCode = Number(process.env.CHECK_EXIT ?? 0);\n",
     );
     const log = join(folder, '.check-log');
-    writeFileSync(join(folder, '.git', 'info', 'exclude'), 'bin\n.check-log\nnode_modules\n');
+    writeFileSync(join(folder, '.git', 'info', 'exclude'), 'bin\nscripts\n.check-log\nnode_modules\n');
     const commit = (file: string, env: Record<string, string> = {}, ...flags: string[]) => {
       writeFileSync(join(folder, file), `${Math.random()}\n`);
       execFileSync('git', ['add', file], { cwd: folder });
       return gitCommit(folder, file, { CHECK_LOG: log, ...env }, flags).status;
     };
     const checkCalls = () => (existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : []);
-    return { commit, checkCalls };
+    return { commit, checkCalls, folder };
   }
 
   it('leaves commits that do not touch the catalog alone', () => {
@@ -121,8 +122,21 @@ describe('the installed pre-commit hook', () => {
     const { commit, checkCalls } = repositoryWithHook();
     expect(commit('catalog.md')).toBe(0);
     expect(commit('catalog.config.json')).toBe(0);
-    expect(checkCalls()).toEqual(['check catalog.md', 'check catalog.md']);
+    expect(checkCalls()).toEqual(['check --quiet catalog.md', 'check --quiet catalog.md']);
     expect(commit('catalog.md', { CHECK_EXIT: '1' })).not.toBe(0);
+  });
+
+  it('refuses to check when the catalog also has unstaged changes, since the check would not see what is committed', () => {
+    const { commit, checkCalls, folder } = repositoryWithHook();
+    expect(commit('catalog.md')).toBe(0);
+    writeFileSync(join(folder, 'catalog.md'), 'staged\n');
+    execFileSync('git', ['add', 'catalog.md'], { cwd: folder });
+    writeFileSync(join(folder, 'catalog.md'), 'formatted after staging\n');
+    const refused = gitCommit(folder, 'unstaged', { CHECK_LOG: join(folder, '.check-log') }, []);
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toContain('has changes that are not staged');
+    expect(refused.stderr).toContain('git add catalog.md');
+    expect(checkCalls()).toEqual(['check --quiet catalog.md']);
   });
 
   it('can be skipped once, with --no-verify or SKIP_SIMPLE_GIT_HOOKS=1', () => {
@@ -138,7 +152,7 @@ describe('the installed pre-commit hook', () => {
     // The real command, as a clone has it after `npm ci`: bin/ and the built dist/.
     symlinkSync(join(repoRoot, 'bin'), join(folder, 'bin'), 'dir');
     symlinkSync(join(repoRoot, 'dist'), join(folder, 'dist'), 'dir');
-    writeFileSync(join(folder, '.git', 'info', 'exclude'), 'bin\ndist\nnode_modules\n');
+    writeFileSync(join(folder, '.git', 'info', 'exclude'), 'bin\ndist\nscripts\nnode_modules\n');
     writeFileSync(join(folder, 'catalog.md'), '# List\n\n| Name | Year |\n| --- | --- |\n| A | 2021 |\n| B |\n');
     writeFileSync(join(folder, 'catalog.config.json'), JSON.stringify({ tables: [{ name: 'list', columns: [{ name: 'Name' }, { name: 'Year', type: 'year' }] }] }));
     execFileSync('git', ['add', 'catalog.md', 'catalog.config.json'], { cwd: folder });

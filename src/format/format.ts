@@ -1,5 +1,5 @@
 import type { CatalogConfig } from '../catalog/config.js';
-import type { Diagnostic } from '../catalog/diagnostic.js';
+import type { CellFix, Diagnostic } from '../catalog/diagnostic.js';
 import type { Catalog, Range, Table } from '../catalog/model.js';
 import { readCatalog } from '../catalog/read.js';
 import { lintCatalog, rules } from '../rules/index.js';
@@ -57,7 +57,9 @@ export function formatSource(file: string, source: string, config: CatalogConfig
     lintDiagnostics = undefined;
     const result = applyCellFixes(catalog, candidates.map((diagnostic) => diagnostic.fix!));
     if (result.applied.length === 0) break;
-    fixed.push(...candidates.filter((diagnostic) => result.applied.includes(diagnostic.fix!)));
+    // Every finding whose fix was applied, including those that shared a cell's one rewrite.
+    const sameFix = (a: CellFix, b: CellFix) => a.table === b.table && a.row === b.row && a.column === b.column && a.replacement === b.replacement;
+    fixed.push(...candidates.filter((diagnostic) => result.applied.some((fix) => sameFix(fix, diagnostic.fix!))));
     catalog = readCatalog({ file, source: result.source, config });
   }
   const { edits, refused } = tableEdits(catalog);
@@ -95,10 +97,11 @@ function tableEdits(catalog: Catalog): { edits: Edit[]; refused: RefusedTable[] 
 /** Why a table must not be rewritten, or null. */
 function refusal(table: Table): string | null {
   const width = table.header.cells.length;
-  const long = table.rows.find((row) => row.cells.length > width);
-  if (!long) return null;
+  const long = table.rows.filter((row) => row.cells.length > width);
+  if (long.length === 0) return null;
+  const where = long.map((row) => `line ${row.line} has ${row.cells.length} cells`).join(', ');
   return (
-    `line ${long.line}: the row has ${long.cells.length} cells but the header has ${width}; ` +
+    `the header has ${width} cells but ${where}; ` +
     `remark-gfm would drop the extra cells, so the table is left as it is (merge or remove the extra cells, or escape a literal pipe as \\|)`
   );
 }

@@ -1,11 +1,10 @@
 import type { Diagnostic } from '../catalog/diagnostic.js';
 
 /** The machine-readable report: every diagnostic with its place flattened, and counts. */
-export function formatJson(diagnostics: readonly Diagnostic[], files: readonly string[], extra: Record<string, unknown> = {}): string {
+export function formatJson(diagnostics: readonly Diagnostic[], files: readonly string[]): string {
   const report = {
     version: 1,
     files,
-    ...extra,
     summary: {
       errors: diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length,
       warnings: diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length,

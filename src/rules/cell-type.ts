@@ -9,7 +9,11 @@ import { matchVocabulary } from './vocabulary.js';
 
 const FIRST_YEAR = 1950;
 
-/** Empty cells are left to `required-cell`; `text` columns take anything. */
+/**
+ * Empty cells are left to `required-cell`; `text` columns take anything. A row with more cells
+ * than the header is left to `table-column-count`: a stray pipe has shifted its cells, and
+ * reporting each shifted cell would bury the one mistake under several.
+ */
 export const cellType = defineSchemaRule(
   {
     id: 'cell-type',
@@ -20,6 +24,7 @@ export const cellType = defineSchemaRule(
   (table) =>
     presentColumns(table).flatMap(({ column, index }) =>
       table.rows.flatMap((row) => {
+        if (row.cells.length > table.header.cells.length) return [];
         const cell = row.cells[index];
         return cell === undefined || isBlank(cell) ? [] : checkCell(column, cell);
       }),

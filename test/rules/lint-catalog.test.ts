@@ -128,3 +128,14 @@ describe('lintCatalog', () => {
     );
   });
 });
+
+describe('a stray pipe', () => {
+  it('is reported once, as a row too long, not again as every cell it shifted', () => {
+    const yearsConfig = parseConfig(
+      { tables: [{ name: 'years', key: 'Name', columns: [{ name: 'Name' }, { name: 'Description' }, { name: 'Year', type: 'year' }] }] },
+      null,
+    );
+    const diagnostics = lint('| Name | Description | Year |\n| --- | --- | --- |\n| A | fast | cheap | 2021 |\n', yearsConfig);
+    expect(places(diagnostics)).toEqual(['3:22 table-column-count']);
+  });
+});
