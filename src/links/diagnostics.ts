@@ -63,9 +63,11 @@ function resultDiagnostic(result: LinkResult, location: LinkLocation, fix: CellF
         ruleId: 'unverifiable-link',
         severity: result.escalated ? 'error' : 'warning',
         message: `Could not verify ${result.url}: ${result.reason}${evidence}${streakText(result)}`,
-        hint: result.escalated
-          ? 'It has been unverifiable for too long: open it in a browser, then fix it, or accept its status or skip it in links.hosts of the config'
-          : 'Open it in a browser; if it works, nothing to do (it becomes an error only if this lasts)',
+        hint: result.reason.includes('--allow-private')
+          ? 'The link points into a private, loopback or link-local network, which a public list should not link to; use a public address (--allow-private lifts the refusal, for tests)'
+          : result.escalated
+            ? 'It has been unverifiable for too long: open it in a browser, then fix it, or accept its status or skip it in links.hosts of the config'
+            : 'Open it in a browser; if it works, nothing to do (it becomes an error only if this lasts)',
       };
     case 'alive':
       if (!result.permanentRedirect) return null;
