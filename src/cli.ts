@@ -5,7 +5,10 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import packageJson from '../package.json' with { type: 'json' };
 import type { Diagnostic } from './catalog/diagnostic.js';
 import { InputError } from './commands/errors.js';
-import type { LoadedCatalog } from './commands/load.js';
+import { formatLoaded } from './commands/format.js';
+import { loadCatalog, type LoadedCatalog } from './commands/load.js';
+import { formatStylish } from './report/stylish.js';
+import { lintCatalog, rules } from './rules/index.js';
 import type { FormatOptions } from './format/format.js';
 
 const EXIT_CLEAN = 0;
@@ -144,8 +147,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-async function loadAll(paths: string[], values: Values): Promise<LoadedCatalog[]> {
-  const { loadCatalog } = await import('./commands/load.js');
+function loadAll(paths: string[], values: Values): LoadedCatalog[] {
   return paths.map((path) => loadCatalog(path, values.config));
 }
 
@@ -159,7 +161,6 @@ async function report(all: Diagnostic[], files: string[], format: ReportFormat, 
     }
     case 'github': {
       const { formatGithub } = await import('./report/github.js');
-      const { formatStylish } = await import('./report/stylish.js');
       io.stdout(formatGithub(diagnostics));
       // The annotations show on the pull request; the log still gets the readable report.
       io.stdout(formatStylish(diagnostics, files));
@@ -172,7 +173,6 @@ async function report(all: Diagnostic[], files: string[], format: ReportFormat, 
       return;
     }
     default: {
-      const { formatStylish } = await import('./report/stylish.js');
       io.stdout(formatStylish(diagnostics, files));
     }
   }
@@ -180,7 +180,6 @@ async function report(all: Diagnostic[], files: string[], format: ReportFormat, 
 
 /** What SARIF says of each rule: the lint rules, the formatter's check and the link checks. */
 async function ruleMetadata() {
-  const { rules } = await import('./rules/index.js');
   const { LINK_RULES } = await import('./links/diagnostics.js');
   return [
     ...rules.map(({ id, description, severity }) => ({ id, description, severity })),
@@ -206,14 +205,12 @@ function sortedByPlace(diagnostics: Diagnostic[]): Diagnostic[] {
 const hasErrors = (diagnostics: Diagnostic[]) => diagnostics.some((diagnostic) => diagnostic.severity === 'error');
 
 async function lintOrCheck(command: 'lint' | 'check', paths: string[], values: Values, format: ReportFormat, io: Io): Promise<number> {
-  const loaded = await loadAll(paths, values);
-  const { lintCatalog } = await import('./rules/index.js');
+  const loaded = loadAll(paths, values);
   const diagnostics: Diagnostic[] = [];
   for (const file of loaded) {
     const found = lintCatalog(file.catalog, file.config);
     diagnostics.push(...found);
     if (command === 'check') {
-      const { formatLoaded } = await import('./commands/format.js');
       diagnostics.push(...(await formatLoaded(file, { write: false, lintDiagnostics: found })).diagnostics);
     }
   }
@@ -222,8 +219,7 @@ async function lintOrCheck(command: 'lint' | 'check', paths: string[], values: V
 }
 
 async function formatFiles(paths: string[], values: Values, format: ReportFormat, io: Io): Promise<number> {
-  const loaded = await loadAll(paths, values);
-  const { formatLoaded } = await import('./commands/format.js');
+  const loaded = loadAll(paths, values);
   const check = values.check ?? false;
   const diagnostics: Diagnostic[] = [];
   for (const file of loaded) {
@@ -250,7 +246,7 @@ async function redirectFixes(file: LoadedCatalog, values: Values): Promise<Forma
 }
 
 async function checkLinks(paths: string[], values: Values, format: ReportFormat, io: Io): Promise<number> {
-  const loaded = await loadAll(paths, values);
+  const loaded = loadAll(paths, values);
   const links = await import('./links/index.js');
   const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
   if (timeout !== undefined && !(Number.isInteger(timeout) && timeout > 0)) throw new InputError(`--timeout takes milliseconds, a whole number > 0 (got "${values.timeout}")`);
@@ -290,7 +286,7 @@ function writeOutput(path: string, text: string): void {
 }
 
 async function exportFiles(paths: string[], values: Values, io: Io): Promise<number> {
-  const loaded = await loadAll(paths, values);
+  const loaded = loadAll(paths, values);
   const { exportCatalog } = await import('./export/catalog-json.js');
   const exported = loaded.map((file) => exportCatalog(file.catalog));
   const text = `${JSON.stringify(exported.length === 1 ? exported[0] : exported, null, 2)}\n`;
