@@ -125,7 +125,10 @@ function brokenLink(cell: Cell, text: string, start: number, afterLabel: number)
 function maskOpaque(cell: Cell): { text: string; hide(span: Span): void } {
   const units = cell.source.split('');
   const hide = (span: Span) => units.fill(MASK, span.start, span.end);
-  [...linkSpans(cell), ...nodeSpans(cell, (node) => OPAQUE_NODES.has(node.type))].forEach(hide);
+  linkSpans(cell).forEach(hide);
+  // Links and references are in cell.links already; the other opaque nodes need one of these
+  // characters, and walking the cell's tree (built on first use) is the costly part of this rule.
+  if (/[`<!]|\[\^/u.test(cell.source)) nodeSpans(cell, (node) => OPAQUE_NODES.has(node.type)).forEach(hide);
   for (let index = 0; index < units.length; index++) {
     if (units[index] === '\\' && index + 1 < units.length && /[!-/:-@[-`{-~]/u.test(units[index + 1]!)) hide({ start: index, end: index + 2 });
   }
