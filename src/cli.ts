@@ -93,7 +93,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     ({ values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true }));
   } catch (error) {
-    io.stderr(`catalog: ${(error as Error).message}. See \`catalog --help\`.\n`);
+    // parseArgs explains an unknown option at length; the option's name is what helps.
+    const unknown = /^Unknown option '([^']+)'/u.exec((error as Error).message);
+    const reason = unknown ? `unknown option ${unknown[1]}` : (error as Error).message.replace(/\.$/u, '');
+    io.stderr(`catalog: ${reason}. See \`catalog --help\`.\n`);
     return EXIT_USAGE;
   }
   if (values.version) {
