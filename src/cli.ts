@@ -122,6 +122,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stderr(`catalog: option --${misplaced} does not apply to "catalog ${command}". See \`catalog --help\`.\n`);
     return EXIT_USAGE;
   }
+  if (command === 'format' && !values.check && values.format !== undefined) {
+    io.stderr('catalog: --format chooses the report of `catalog format --check`; writing reports nothing but a line per file. See `catalog --help`.\n');
+    return EXIT_USAGE;
+  }
   const format = values.format ?? (io.env['GITHUB_ACTIONS'] === 'true' ? 'github' : 'stylish');
   if (!REPORT_FORMATS.includes(format as ReportFormat)) {
     io.stderr(`catalog: unknown format "${format}". Formats: ${REPORT_FORMATS.join(', ')}.\n`);

@@ -154,6 +154,7 @@ describe('usage', () => {
     write({ 'catalog.md': FORMATTED });
     expectRefused(catalog(['lint', '--check'], folder), '--check', 'catalog lint');
     expectRefused(catalog(['export', '--format', 'json'], folder), '--format', 'catalog export');
+    expectRefused(catalog(['format', '--format', 'json'], folder), '--format', 'format --check');
   });
 
   it('an unknown --format value exits 2 and lists the formats', () => {
