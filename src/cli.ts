@@ -176,7 +176,10 @@ async function report(all: Diagnostic[], files: string[], format: ReportFormat, 
     case 'sarif': {
       const { toSarif } = await import('./report/sarif.js');
       const metadata = await ruleMetadata();
-      io.stdout(`${JSON.stringify(toSarif(diagnostics, metadata, packageJson.version, { root: process.cwd() }), null, 2)}\n`);
+      // In GitHub Actions the tool's page is the repository the run belongs to.
+      const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository } = io.env;
+      const informationUri = server && repository ? `${server}/${repository}` : undefined;
+      io.stdout(`${JSON.stringify(toSarif(diagnostics, metadata, packageJson.version, { root: process.cwd(), informationUri }), null, 2)}\n`);
       return;
     }
     default: {

@@ -23,7 +23,7 @@ export interface Skeleton {
 const PIPE_LINE = /^ {0,3}\|/u;
 const DELIMITER_LIKE = /^[ \t]*[|:\-][|:\- \t]*$/u;
 
-export function isDelimiterLike(line: string): boolean {
+function isDelimiterLike(line: string): boolean {
   return DELIMITER_LIKE.test(line) && line.includes('-') && line.includes('|');
 }
 

@@ -21,7 +21,7 @@ const knownRuleIds = new Set(rules.map((rule) => rule.id));
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Reads a markdown file as text, refusing what is not one (missing, a folder, empty, binary, invalid UTF-8). */
-export function readMarkdownFile(path: string): string {
+function readMarkdownFile(path: string): string {
   const shown = displayPath(path);
   let bytes: Buffer;
   try {
@@ -71,7 +71,7 @@ function sequenceStart(bytes: Buffer, rejected: number): number {
   return rejected;
 }
 
-export function displayPath(path: string): string {
+function displayPath(path: string): string {
   const shown = relative(process.cwd(), path);
   return shown === '' || shown.startsWith('..') ? path : shown;
 }

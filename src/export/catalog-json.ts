@@ -51,7 +51,7 @@ export interface ExportedLink {
   column: number;
 }
 
-export const CATALOG_EXPORT_VERSION = 1;
+const CATALOG_EXPORT_VERSION = 1;
 
 export function exportCatalog(catalog: Catalog): CatalogExport {
   return {

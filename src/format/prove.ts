@@ -24,7 +24,7 @@ export function proveFormat(input: Catalog, output: string, config: CatalogConfi
   } else {
     before.tables.forEach((table, index) => problems.push(...compareTables(table, after.tables[index]!)));
   }
-  if (problems.length === 0 && formatSource(before.file, output, config).output !== output) {
+  if (problems.length === 0 && formatSource(before.file, output, config, { catalog: after }).output !== output) {
     problems.push('formatting the output again would change it (not idempotent)');
   }
   return problems;

@@ -52,7 +52,7 @@ function compareDigitRuns(a: string, b: string): number {
   return compareCodePoints(trimmedA, trimmedB);
 }
 
-export function compareCodePoints(a: string, b: string): number {
+function compareCodePoints(a: string, b: string): number {
   if (a === b) return 0;
   const iteratorA = a[Symbol.iterator]();
   const iteratorB = b[Symbol.iterator]();

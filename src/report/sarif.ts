@@ -69,7 +69,7 @@ export interface SarifLog {
 }
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-export const TOOL_NAME = 'catalog';
+const TOOL_NAME = 'catalog';
 export const DEFAULT_INFORMATION_URI = 'https://github.com/ConnollyLeon/awesome-Auto-Parallelism';
 
 const LEVEL_OF_SEVERITY: Record<Severity, SarifLevel> = {

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../catalog/diagnostic.js';
 import type { Range } from '../catalog/model.js';
 
 /** `5:3-5:9`, or `5:3` for a zero-width place. */
-export function formatRange(range: Range): string {
+function formatRange(range: Range): string {
   const start = `${range.start.line}:${range.start.column}`;
   if (range.end.line === range.start.line && range.end.column === range.start.column) return start;
   return `${start}-${range.end.line}:${range.end.column}`;
@@ -39,7 +39,7 @@ export function formatStylish(diagnostics: readonly Diagnostic[], files: readonl
   return `${out.join('\n')}\n`;
 }
 
-export function summaryLine(diagnostics: readonly Diagnostic[]): string {
+function summaryLine(diagnostics: readonly Diagnostic[]): string {
   const count = (severity: Diagnostic['severity']) => diagnostics.filter((diagnostic) => diagnostic.severity === severity).length;
   const parts: string[] = [];
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

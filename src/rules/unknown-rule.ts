@@ -1,7 +1,7 @@
 import type { Rule } from './rule.js';
 import { defineRule } from './define.js';
 
-export const UNKNOWN_RULE_ID = 'unknown-rule';
+const UNKNOWN_RULE_ID = 'unknown-rule';
 
 /** A suppression comment naming a rule that does not exist suppresses nothing, most likely by a typo. */
 export function unknownRule(knownIds: readonly string[]): Rule {
