@@ -1,73 +1,50 @@
+import { resolve } from 'node:path';
 import type { Diagnostic } from '../catalog/diagnostic.js';
-import { writeFileAtomically } from '../format/atomic-write.js';
-import { changedSpan, unifiedDiff, type ChangedSpan } from '../format/diff.js';
-import { formatSource, type FormatOptions, type FormatResult } from '../format/format.js';
-import { proveFormat } from '../format/prove.js';
-import { InputError } from './errors.js';
-import type { LoadedCatalog } from './load.js';
+import type { FormatOptions } from '../format/format.js';
+import type { Command, CommandRun, Outcome, Values } from './command.js';
+import { formatLoaded } from './format-loaded.js';
+import { loadCatalog, type LoadedCatalog } from './load.js';
+import { outcomeOf, report } from './report.js';
 
-export interface FormatOutcome {
-  file: string;
-  changed: boolean;
-  /** Unified diff of what would change, when asked for (empty when nothing would change). */
-  diff: string;
-  /** Fixes applied, as the diagnostics that carried them. */
-  fixed: Diagnostic[];
-  /** A diagnostic for a file that is not formatted (for `--check`), or for a refused table. */
-  diagnostics: Diagnostic[];
-}
-
-/**
- * Formats one catalog. With `write`, proves the result and writes it atomically (a
- * refused table or a failed proof is an InputError: nothing is written). Without, only
- * reports what would change, with a unified diff when `diff` is asked for.
- */
-export async function formatLoaded(
-  loaded: LoadedCatalog,
-  options: FormatOptions & { write: boolean; diff?: boolean },
-): Promise<FormatOutcome> {
-  const result = formatSource(loaded.file, loaded.catalog.source, loaded.config, { catalog: loaded.catalog, ...options });
-  const before = loaded.catalog.source;
-  const changed = result.output !== before;
-  const diagnostics = refusedDiagnostics(loaded.file, result);
-  if (options.write) {
-    if (result.refused.length > 0) {
-      throw new InputError(`${loaded.file}: not written: ${result.refused.map((table) => table.reason).join('; ')}`);
+async function formatFiles({ paths, values, format, io }: CommandRun): Promise<Outcome> {
+  const loaded = paths.map((path) => loadCatalog(path, values.config));
+  const check = values.check ?? false;
+  const diagnostics: Diagnostic[] = [];
+  for (const file of loaded) {
+    const extraFixes = values['fix-redirects'] ? await redirectFixes(file, values) : undefined;
+    const showDiff = check && (format === 'stylish' || format === 'github');
+    const outcome = await formatLoaded(file, { write: !check, extraFixes, diff: showDiff });
+    diagnostics.push(...outcome.diagnostics);
+    if (check) {
+      if (outcome.changed && showDiff) io.stdout(outcome.diff);
+    } else {
+      const fixes = outcome.fixed.map((fix) => `${fix.range.start.line}:${fix.range.start.column} ${fix.ruleId}`);
+      io.stderr(`${file.file}: ${outcome.changed ? 'formatted' : 'already formatted'}${fixes.length ? `; fixed ${fixes.join(', ')}` : ''}\n`);
     }
-    if (changed) {
-      const problems = proveFormat(result.catalog, result.output, loaded.config);
-      if (problems.length > 0) throw new InputError(`${loaded.file}: not written, the formatted text failed its proof: ${problems.join('; ')}`);
-      writeFileAtomically(loaded.path, result.output);
-    }
-  } else if (changed) {
-    diagnostics.push(notFormatted(loaded.file, before, changedSpan(before, result.output)!));
   }
-  const diff = changed && options.diff ? await unifiedDiff(loaded.file, before, result.output) : '';
-  return { file: loaded.file, changed, diff, fixed: result.fixed, diagnostics };
+  if (check) await report(diagnostics, loaded.map((file) => file.file), format, io, values.quiet ?? false);
+  return outcomeOf(diagnostics);
 }
 
-function refusedDiagnostics(file: string, result: FormatResult): Diagnostic[] {
-  return result.refused.map((table) => ({
-    ruleId: 'format',
-    severity: 'error',
-    message: `Table not formatted: ${table.reason}`,
-    hint: 'Fix the row, then run `npm run format-catalog` again',
-    file,
-    range: table.range,
-  }));
+/** `--fix-redirects`: the permanent redirects the last link check recorded in the cache. */
+async function redirectFixes(file: LoadedCatalog, values: Values): Promise<FormatOptions['extraFixes']> {
+  const { redirectFixDiagnostics } = await import('../links/index.js');
+  const cacheFile = resolve(values.cache ?? file.config.links.cacheFile);
+  return (catalog) => redirectFixDiagnostics(catalog, cacheFile);
 }
 
-/** A diagnostic at the first line that formatting would change. */
-function notFormatted(file: string, before: string, span: ChangedSpan): Diagnostic {
-  const offset = before.split('\n', span.start).reduce((sum, text) => sum + text.length + 1, 0);
-  const point = { line: span.start + 1, column: 1, offset };
-  const last = span.start + Math.max(span.removed, 1);
-  return {
-    ruleId: 'format',
-    severity: 'error',
-    message: `File is not formatted: ${last === span.start + 1 ? `line ${last} would change` : `lines ${span.start + 1}–${last} would change`}`,
-    hint: 'Run `npm run format-catalog` (or `catalog format`) to rewrite the tables; `catalog format --check` shows the diff',
-    file,
-    range: { start: point, end: point },
-  };
-}
+export const formatCommand: Command = {
+  name: 'format',
+  usage: 'format [files]',
+  summary: 'Rewrite the tables normalized and sorted; nothing else in the file changes.',
+  optionHelp: [
+    '--check           Write nothing; print a unified diff and exit 1 if a file would change.',
+    '--fix-redirects   Also replace links that the last link check found permanently redirected.',
+  ],
+  options: ['check', 'fix-redirects', 'format', 'config', 'cache', 'quiet'],
+  validate: (values) =>
+    !values.check && values.format !== undefined
+      ? '--format chooses the report of `catalog format --check`; writing reports nothing but a line per file'
+      : undefined,
+  run: formatFiles,
+};

@@ -1,0 +1,64 @@
+// What every command shares: the options of the command line, the streams it may write to, and
+// the shape of a command (its usage, help lines and run function). cli.ts parses argv into these
+// and turns a command's outcome into an exit code.
+import type { ParseArgsConfig } from 'node:util';
+import { parseArgs } from 'node:util';
+
+/** Every option of every command; each command names the ones it accepts. */
+export const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  config: { type: 'string', short: 'c' },
+  check: { type: 'boolean' },
+  'fix-redirects': { type: 'boolean' },
+  all: { type: 'boolean' },
+  'changed-since': { type: 'string' },
+  cache: { type: 'string' },
+  'no-cache': { type: 'boolean' },
+  'allow-private': { type: 'boolean' },
+  'report-md': { type: 'string' },
+  timeout: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} satisfies ParseArgsConfig['options'];
+
+export type OptionName = keyof typeof OPTIONS;
+export type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];
+
+export const REPORT_FORMATS = ['stylish', 'json', 'github', 'sarif'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** The streams and environment of one run; the CLI passes the process's own. */
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  isTTY: boolean;
+}
+
+export interface CommandRun {
+  /** The files named on the command line, resolved (the command's default when none was named). */
+  paths: string[];
+  values: Values;
+  /** The report format: --format, else github inside GitHub Actions, else stylish. */
+  format: ReportFormat;
+  io: Io;
+}
+
+/** `clean` is exit 0 and `problems` exit 1; input errors are thrown as InputError (exit 2). */
+export type Outcome = 'clean' | 'problems';
+
+export interface Command {
+  name: string;
+  /** `lint [files]`: the first column of the help. */
+  usage: string;
+  summary: string;
+  /** Help lines for the command's own options, indented under it. */
+  optionHelp: string[];
+  /** Options it accepts besides --help. */
+  options: OptionName[];
+  /** A usage mistake in the options that parseArgs cannot see, as a one-line reason. */
+  validate?: (values: Values) => string | undefined;
+  run: (run: CommandRun) => Promise<Outcome>;
+}

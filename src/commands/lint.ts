@@ -1,0 +1,30 @@
+import type { Diagnostic } from '../catalog/diagnostic.js';
+import { lintCatalog } from '../rules/index.js';
+import type { Command, CommandRun, Outcome } from './command.js';
+import { formatLoaded } from './format-loaded.js';
+import { loadCatalog } from './load.js';
+import { outcomeOf, report, sortedByPlace } from './report.js';
+
+/** Lints every file and, with `formatCheck`, also reports what `format` would change. */
+export async function lintFiles({ paths, values, format, io }: CommandRun, formatCheck: boolean): Promise<Outcome> {
+  const loaded = paths.map((path) => loadCatalog(path, values.config));
+  const diagnostics: Diagnostic[] = [];
+  for (const file of loaded) {
+    const found = lintCatalog(file.catalog, file.config);
+    diagnostics.push(...found);
+    if (formatCheck) {
+      diagnostics.push(...(await formatLoaded(file, { write: false, lintDiagnostics: found })).diagnostics);
+    }
+  }
+  await report(sortedByPlace(diagnostics), loaded.map((file) => file.file), format, io, values.quiet ?? false);
+  return outcomeOf(diagnostics);
+}
+
+export const lintCommand: Command = {
+  name: 'lint',
+  usage: 'lint [files]',
+  summary: 'Check the tables against the schema (catalog.config.json, searched upward).',
+  optionHelp: [],
+  options: ['format', 'config', 'quiet'],
+  run: (run) => lintFiles(run, false),
+};

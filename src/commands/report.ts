@@ -1,0 +1,64 @@
+// Prints the diagnostics of lint, check, format --check and links in the format asked for.
+import packageJson from '../../package.json' with { type: 'json' };
+import type { Diagnostic } from '../catalog/diagnostic.js';
+import { formatStylish } from '../report/stylish.js';
+import { rules } from '../rules/index.js';
+import type { Io, ReportFormat } from './command.js';
+
+export async function report(all: Diagnostic[], files: string[], format: ReportFormat, io: Io, quiet: boolean): Promise<void> {
+  const diagnostics = quiet ? all.filter((diagnostic) => diagnostic.severity === 'error') : all;
+  switch (format) {
+    case 'json': {
+      const { formatJson } = await import('../report/json.js');
+      io.stdout(formatJson(diagnostics, files));
+      return;
+    }
+    case 'github': {
+      const { formatGithub } = await import('../report/github.js');
+      io.stdout(formatGithub(diagnostics));
+      // The annotations show on the pull request; the log still gets the readable report.
+      io.stdout(formatStylish(diagnostics, files));
+      return;
+    }
+    case 'sarif': {
+      const { toSarif } = await import('../report/sarif.js');
+      const metadata = await ruleMetadata();
+      // In GitHub Actions the tool's page is the repository the run belongs to.
+      const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository } = io.env;
+      const informationUri = server && repository ? `${server}/${repository}` : undefined;
+      io.stdout(`${JSON.stringify(toSarif(diagnostics, metadata, packageJson.version, { root: process.cwd(), informationUri }), null, 2)}\n`);
+      return;
+    }
+    default: {
+      io.stdout(formatStylish(diagnostics, files));
+    }
+  }
+}
+
+/** What SARIF says of each rule: the lint rules, the formatter's check and the link checks. */
+async function ruleMetadata() {
+  const { LINK_RULES } = await import('../links/diagnostics.js');
+  return [
+    ...rules.map(({ id, description, severity }) => ({ id, description, severity })),
+    { id: 'format', description: 'The file is formatted (catalog format would not change it)', severity: 'error' as const },
+    ...Object.entries(LINK_RULES).map(([id, description]) => ({ id, description, severity: id === 'dead-link' ? ('error' as const) : ('warning' as const) })),
+  ];
+}
+
+/** Findings of one run together, in file order, then line and column. */
+export function sortedByPlace(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics
+    .map((diagnostic, index) => ({ diagnostic, index }))
+    .sort(
+      (a, b) =>
+        (a.diagnostic.file < b.diagnostic.file ? -1 : a.diagnostic.file > b.diagnostic.file ? 1 : 0) ||
+        a.diagnostic.range.start.line - b.diagnostic.range.start.line ||
+        a.diagnostic.range.start.column - b.diagnostic.range.start.column ||
+        a.index - b.index,
+    )
+    .map(({ diagnostic }) => diagnostic);
+}
+
+export const hasErrors = (diagnostics: Diagnostic[]) => diagnostics.some((diagnostic) => diagnostic.severity === 'error');
+
+export const outcomeOf = (diagnostics: Diagnostic[]) => (hasErrors(diagnostics) ? 'problems' : 'clean');
