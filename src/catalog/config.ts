@@ -57,5 +57,7 @@ export interface CatalogConfig {
   tables: TableSchema[];
   /** Rule id → severity override, or "off". */
   rules: Record<string, 'off' | 'error' | 'warning' | 'info'>;
+  /** Phrases that make a text cell a hedge (rule no-hedge), matched case-insensitively. */
+  hedges: string[];
   links: LinksConfig;
 }

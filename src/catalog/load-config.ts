@@ -23,9 +23,12 @@ export function defaultLinksConfig(): LinksConfig {
   };
 }
 
+/** What the no-hedge rule looks for when the config names no "hedges". */
+export const DEFAULT_HEDGES = ['not verified', 'unverified', 'unknown', 'TODO', 'TBD', '?'];
+
 /** No schema: every table is normalized in structure only. */
 export function genericConfig(): CatalogConfig {
-  return { path: null, tables: [], rules: {}, links: defaultLinksConfig() };
+  return { path: null, tables: [], rules: {}, hedges: DEFAULT_HEDGES, links: defaultLinksConfig() };
 }
 
 /** Searches upward from the markdown file's folder for catalog.config.json, like prettier and eslint do. */
@@ -66,7 +69,7 @@ export function parseConfig(raw: unknown, path: string | null): CatalogConfig {
     throw new ConfigError(`${where}: "${field}" ${problem}`);
   };
   const root = expectObject(raw, '(root)', fail);
-  allowKeys(root, ['$schema', 'tables', 'rules', 'links'], '(root)', fail);
+  allowKeys(root, ['$schema', 'tables', 'rules', 'hedges', 'links'], '(root)', fail);
 
   const tablesRaw = root['tables'] ?? [];
   if (!Array.isArray(tablesRaw)) fail('tables', 'must be an array of table schemas');
@@ -81,7 +84,12 @@ export function parseConfig(raw: unknown, path: string | null): CatalogConfig {
     rules[id] = level as CatalogConfig['rules'][string];
   }
 
-  return { path, tables, rules, links: parseLinks(root['links'] ?? {}, fail) };
+  const hedges = stringArray(root['hedges'] ?? DEFAULT_HEDGES, 'hedges', fail);
+  hedges.forEach((hedge, index) => {
+    if (hedge.trim() === '') fail(`hedges[${index}]`, 'must not be empty');
+  });
+
+  return { path, tables, rules, hedges, links: parseLinks(root['links'] ?? {}, fail) };
 }
 
 type Fail = (field: string, problem: string) => never;

@@ -35,8 +35,11 @@ export function defineStructureRule(meta: RuleMeta, findInTable: (table: Table, 
 }
 
 /** A rule about the content the schema describes: it applies only to tables that have a schema. */
-export function defineSchemaRule(meta: RuleMeta, findInTable: (table: SchemaTable, catalog: Catalog) => Finding[]): Rule {
-  return defineRule({ ...meta, needsSchema: true }, (catalog) =>
-    catalog.tables.filter(hasSchema).flatMap((table) => findInTable(table, catalog)),
+export function defineSchemaRule(
+  meta: RuleMeta,
+  findInTable: (table: SchemaTable, catalog: Catalog, config: CatalogConfig) => Finding[],
+): Rule {
+  return defineRule({ ...meta, needsSchema: true }, (catalog, config) =>
+    catalog.tables.filter(hasSchema).flatMap((table) => findInTable(table, catalog, config)),
   );
 }

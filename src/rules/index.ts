@@ -6,6 +6,7 @@ import { cellType } from './cell-type.js';
 import { duplicateEntry } from './duplicate-entry.js';
 import { invisibleCharacters } from './invisible-characters.js';
 import { linkSyntax } from './link-syntax.js';
+import { noHedge } from './no-hedge.js';
 import { pipeInCodeSpan } from './pipe-in-code-span.js';
 import { requiredCell } from './required-cell.js';
 import type { Rule } from './rule.js';
@@ -14,6 +15,7 @@ import { sorted } from './sorted.js';
 import { tableColumnCount } from './table-column-count.js';
 import { tableHeader } from './table-header.js';
 import { unknownRule } from './unknown-rule.js';
+import { yearMatchesPaper } from './year-matches-paper.js';
 
 const contentRules: Rule[] = [
   tableColumnCount,
@@ -25,6 +27,8 @@ const contentRules: Rule[] = [
   sharedRepository,
   canonicalVocabulary,
   sorted,
+  yearMatchesPaper,
+  noHedge,
   pipeInCodeSpan,
   invisibleCharacters,
 ];

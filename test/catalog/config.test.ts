@@ -39,7 +39,7 @@ describe('parseConfig', () => {
   it('accepts exactly the settings the editor schema describes', () => {
     const definitions = editorSchema.definitions;
     const accepted = (raw: unknown) => () => parseConfig(raw, null);
-    for (const key of keysOf(editorSchema)) expect(accepted({ [key]: key === 'tables' ? [] : key === '$schema' ? 'x' : {} })).not.toThrow();
+    for (const key of keysOf(editorSchema)) expect(accepted({ [key]: key === 'tables' || key === 'hedges' ? [] : key === '$schema' ? 'x' : {} })).not.toThrow();
     const column: Record<string, unknown> = { name: 'A', type: 'enumeration', values: ['X'] };
     for (const key of keysOf(definitions.column)) if (!(key in column)) column[key] = key === 'aliases' ? {} : false;
     const table: Record<string, unknown> = { name: 't', headings: [], key: 'A', sortBy: [], columns: [column] };

@@ -43,6 +43,8 @@ describe('rules', () => {
       'shared-repository',
       'canonical-vocabulary',
       'sorted',
+      'year-matches-paper',
+      'no-hedge',
     ]);
   });
 });

@@ -1,0 +1,44 @@
+import { presentColumns } from './columns.js';
+import { defineSchemaRule, type Finding } from './define.js';
+
+/** A phrase as a pattern: whole words where it begins or ends with a letter or digit, any text otherwise (`?`). */
+function hedgePattern(hedge: string): RegExp {
+  const escaped = hedge.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  const start = /^[\p{L}\p{N}]/u.test(hedge) ? '(?<![\\p{L}\\p{N}])' : '';
+  const end = /[\p{L}\p{N}]$/u.test(hedge) ? '(?![\\p{L}\\p{N}])' : '';
+  return new RegExp(`${start}${escaped}${end}`, 'iu');
+}
+
+/**
+ * A description tells a reader what a system does; a hedge ("not verified", "TODO", "?") tells
+ * them only that someone was unsure. The phrases come from the config's "hedges".
+ */
+export const noHedge = defineSchemaRule(
+  {
+    id: 'no-hedge',
+    severity: 'warning',
+    description: 'Text cells hold no hedge such as "not verified", "unknown", "TODO" or "?"',
+    fixable: false,
+  },
+  (table, _catalog, config) => {
+    const hedges = config.hedges.map((hedge) => ({ hedge, pattern: hedgePattern(hedge) }));
+    if (hedges.length === 0) return [];
+    return presentColumns(table)
+      .filter(({ column }) => column.type === 'text')
+      .flatMap(({ column, index }) =>
+        table.rows.flatMap((row): Finding[] => {
+          const cell = row.cells[index];
+          if (!cell) return [];
+          const found = hedges.find(({ pattern }) => pattern.test(cell.text));
+          if (!found) return [];
+          return [
+            {
+              range: cell.range,
+              message: `The "${column.name}" cell hedges ("${found.hedge}")`,
+              hint: 'Check the fact against the paper or the repository and state it, or leave it out; a hedge tells a reader nothing they can act on',
+            },
+          ];
+        }),
+      );
+  },
+);
