@@ -42,7 +42,8 @@ const GITHUB_NON_USERS = new Set(['orgs', 'topics', 'collections', 'sponsors', '
  * The identity of a URL: http ≡ https, no `www.`, host in lower case, no trailing slash, no
  * fragment; one identity per arXiv paper (abs, pdf, `.pdf`, any version, export.arxiv.org);
  * GitHub owner/repo in any case, and a repository's root ≡ its `/tree/<branch>` or
- * `/blob/<branch>`; doi.org ≡ dx.doi.org, DOIs in any case. A string that is not an http(s)
+ * `/blob/<branch>`; doi.org ≡ dx.doi.org, DOIs in any case, and the ACM Digital Library's
+ * landing, abstract, PDF and full-text pages of a DOI ≡ that DOI. A string that is not an http(s)
  * URL is its own identity.
  */
 export function canonicalUrl(url: string): string {
@@ -53,9 +54,14 @@ export function canonicalUrl(url: string): string {
   const host = bareHost(parsed);
   if (host === 'github.com') return `github.com${githubPath(parsed.pathname)}${parsed.search}`;
   if (host === 'doi.org' || host === 'dx.doi.org') return `doi.org${trimSlash(parsed.pathname).toLowerCase()}`;
+  const acmDoi = host === 'dl.acm.org' ? ACM_DOI_PAGE.exec(trimSlash(parsed.pathname)) : null;
+  if (acmDoi) return `doi.org/${acmDoi[1]!.toLowerCase()}`;
   const port = parsed.port === '' ? '' : `:${parsed.port}`;
   return `${host}${port}${trimSlash(parsed.pathname)}${parsed.search}`;
 }
+
+// The ACM Digital Library's pages of one DOI: its landing page, abstract, PDF and full text.
+const ACM_DOI_PAGE = /^\/doi\/(?:(?:abs|pdf|epdf|full|fullHtml)\/)?(10\.\d{4,9}\/.+)$/u;
 
 /** Two URLs show the same page. */
 export function sameUrl(a: string, b: string): boolean {

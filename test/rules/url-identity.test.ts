@@ -19,6 +19,8 @@ describe('canonicalUrl', () => {
     ['GitHub /blob/<branch>', 'https://github.com/nict-wisdom/rannc/blob/master/', 'https://github.com/nict-wisdom/rannc'],
     ['GitHub .git', 'https://github.com/alpa-projects/alpa.git', 'https://github.com/alpa-projects/alpa'],
     ['doi.org hosts and DOI case', 'https://dx.doi.org/10.1145/ABC', 'https://doi.org/10.1145/abc'],
+    ['an ACM PDF and its landing page', 'https://dl.acm.org/doi/pdf/10.1145/3458817.3476145', 'https://dl.acm.org/doi/10.1145/3458817.3476145'],
+    ['an ACM abstract page and its DOI', 'https://dl.acm.org/doi/abs/10.1145/3600006.3613152', 'https://doi.org/10.1145/3600006.3613152'],
   ])('treats %s as one page', (_, a, b) => {
     expect(canonicalUrl(a)).toBe(canonicalUrl(b));
     expect(sameUrl(a, b)).toBe(true);
@@ -31,6 +33,8 @@ describe('canonicalUrl', () => {
     ['two queries', 'https://example.org/?id=1', 'https://example.org/?id=2'],
     ['a folder and the repository root', 'https://github.com/mindspore-ai/mindspore/tree/master/mindspore', 'https://github.com/mindspore-ai/mindspore'],
     ['two ports', 'https://example.org:8443/a', 'https://example.org/a'],
+    ['two ACM DOIs', 'https://dl.acm.org/doi/pdf/10.1145/3458817.3476145', 'https://dl.acm.org/doi/10.1145/3458817.3476146'],
+    ['an ACM page that is not a DOI', 'https://dl.acm.org/conference/sosp', 'https://doi.org/conference/sosp'],
   ])('keeps %s apart', (_, a, b) => {
     expect(sameUrl(a, b)).toBe(false);
   });
