@@ -58,6 +58,11 @@ export function readCatalog({ file, source, config, exact = false }: ReadInput):
         return false;
       case 'heading':
         headings.push(sectionOf(node, rangeOf(node).start.line));
+        // Inline HTML of a heading (`## <a name="x"></a>Title`) is HTML outside tables too.
+        walk(node, (child) => {
+          if (child.type === 'html' && child.position) html.push({ value: child.value, range: rangeOf(child) });
+          return true;
+        });
         return false;
       case 'html': {
         const range = rangeOf(node);

@@ -29,7 +29,8 @@ function checkLink(link: Link): Finding[] {
     });
   } else if (/\s/u.test(url)) {
     findings.push({ range: urlRange, message: `Unexpected space in the URL "${url}"`, hint: 'Remove the space, or encode it as %20' });
-  } else if (!isAbsoluteHttpUrl(url)) {
+  } else if (!isAbsoluteHttpUrl(url) && !url.startsWith('#')) {
+    // A link to a heading of the file is `internal-link`'s to check.
     findings.push({
       range: urlRange,
       message: `Unexpected URL "${url}", expected an absolute http(s) URL`,
