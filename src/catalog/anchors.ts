@@ -8,7 +8,7 @@ import type { Catalog, Section } from './model.js';
 export function headingSlugs(headings: readonly Section[]): Map<number, string> {
   const slugger = new GithubSlugger();
   const slugOfLine = new Map<number, string>();
-  for (const heading of [...headings].sort((a, b) => a.line - b.line)) slugOfLine.set(heading.line, slugger.slug(heading.heading));
+  for (const heading of [...headings].sort((a, b) => a.line - b.line)) slugOfLine.set(heading.line, slugger.slug(heading.anchorText));
   return slugOfLine;
 }
 
