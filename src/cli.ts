@@ -8,12 +8,13 @@ import { OPTIONS, REPORT_FORMATS, type Command, type Io, type OptionName, type O
 import { InputError } from './commands/errors.js';
 import { exportCommand } from './commands/export.js';
 import { formatCommand } from './commands/format.js';
+import { initCommand } from './commands/init.js';
 import { linksCommand } from './commands/links.js';
 import { lintCommand } from './commands/lint.js';
 
 const EXIT_CODES: Record<Outcome | 'usage', number> = { clean: 0, problems: 1, usage: 2 };
 
-const COMMANDS: Command[] = [lintCommand, formatCommand, checkCommand, linksCommand, exportCommand];
+const COMMANDS: Command[] = [initCommand, lintCommand, formatCommand, checkCommand, linksCommand, exportCommand];
 const COMMAND_NAMES = COMMANDS.map((command) => command.name).join(', ');
 
 function helpText(): string {

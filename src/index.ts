@@ -4,6 +4,7 @@ export * from './catalog/diagnostic.js';
 export * from './catalog/config.js';
 export { readCatalog, markdownParser, type ReadInput } from './catalog/read.js';
 export { loadConfig, parseConfig, genericConfig, findConfigFile, ConfigError, CONFIG_FILE_NAME } from './catalog/load-config.js';
+export type { Workspace } from './catalog/workspace.js';
 export { lintCatalog, rules } from './rules/index.js';
 export type { Rule } from './rules/rule.js';
 export { formatSource, type FormatOptions, type FormatResult, type RefusedTable } from './format/format.js';

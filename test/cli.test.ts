@@ -15,7 +15,7 @@ const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 const binPath = join(repoRoot, 'bin/catalog.js');
 const seedCatalog = join(repoRoot, 'test/fixtures/seed-catalog.md');
 const packageVersion = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
-const COMMANDS = ['lint', 'format', 'check', 'links', 'export'];
+const COMMANDS = ['init', 'lint', 'format', 'check', 'links', 'export'];
 const isRoot = process.getuid?.() === 0;
 
 interface Run {
@@ -436,6 +436,52 @@ describe('check: lint and format --check in one process', () => {
     const report = json<JsonReport>(run.stdout);
     expect(report.summary).toMatchObject({ errors: 0, warnings: 1 });
     expect(report.diagnostics[0]).toMatchObject({ ruleId: 'shared-repository', severity: 'warning', line: 4 });
+  });
+});
+
+describe('init', () => {
+  const list = [
+    '# Tools',
+    '',
+    '| Name | Year | License |',
+    '| --- | --- | --- |',
+    '| [Alpha](https://example.org/alpha) | 2019 | MIT |',
+    '| [Beta](https://example.org/beta) | 2020 | mit |',
+    '| [Delta](https://example.org/delta) | 2021 | Apache-2.0 |',
+    '| [Epsilon](https://example.org/epsilon) | 2022 | MIT |',
+    '| [Gamma](https://example.org/gamma) | 2023 | Apache-2.0 |',
+    '| [Zeta](https://example.org/zeta) | 20233 | MIT |',
+    '',
+  ].join('\n');
+
+  it('writes catalog.config.json next to the list, says what it inferred, and lint then reports the inconsistencies', () => {
+    const file = write({ 'README.md': list });
+    const run = catalog(['init', 'README.md'], folder);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('Wrote catalog.config.json: 1 schema for 1 table (6 rows) of README.md.');
+    expect(run.stdout).toMatch(/^ {4}License +enumeration of 2 values, 1 variant spelling, required$/mu);
+    const config = json<{ $schema: string; tables: { key: string; sortBy: string[] }[] }>(read('catalog.config.json'));
+    expect(config.$schema).toMatch(/catalog\.schema\.json$/u);
+    expect(existsSync(join(folder, config.$schema))).toBe(true);
+    expect(config.tables[0]).toMatchObject({ key: 'Name', sortBy: ['Name'] });
+    const lint = catalog(['lint', file, '--format', 'json'], folder);
+    expect(lint.status).toBe(1);
+    const { diagnostics } = json<JsonReport>(lint.stdout);
+    expect(diagnostics.map((diagnostic) => `${diagnostic.line} ${diagnostic.ruleId}`)).toEqual(['6 canonical-vocabulary', '10 cell-type']);
+  });
+
+  it('never overwrites a config: exit 2 with the reason, the file untouched', () => {
+    write({ 'README.md': list, 'catalog.config.json': '{"tables": []}\n' });
+    expectRefused(catalog(['init', 'README.md'], folder), 'catalog.config.json already exists', 'never overwrites');
+    expect(read('catalog.config.json')).toBe('{"tables": []}\n');
+  });
+
+  it('writes where --config says, and refuses a list without tables', () => {
+    write({ 'README.md': list, 'notes.md': '# Notes\n\nNo table here.\n' });
+    expect(catalog(['init', 'README.md', '--config', 'lists.config.json'], folder).status).toBe(0);
+    expect(existsSync(join(folder, 'lists.config.json'))).toBe(true);
+    expectRefused(catalog(['init', 'notes.md', '--config', 'other.json'], folder), 'notes.md', 'no tables');
   });
 });
 

@@ -178,7 +178,7 @@ function gitCommit(folder: string, message: string, env: Record<string, string>,
 describe('.pre-commit-hooks.yaml (for the pre-commit framework)', () => {
   const hooks = parse(readFileSync(join(repoRoot, '.pre-commit-hooks.yaml'), 'utf8')) as Record<string, unknown>[];
 
-  it('offers one node hook that runs `catalog check` on the catalog', () => {
+  it('offers a node hook that runs `catalog check` on the catalog, and one for every markdown file the commit touches', () => {
     expect(hooks).toEqual([
       expect.objectContaining({
         id: 'catalog-check',
@@ -187,7 +187,15 @@ describe('.pre-commit-hooks.yaml (for the pre-commit framework)', () => {
         files: '^catalog\\.md$',
         pass_filenames: true,
       }),
+      expect.objectContaining({
+        id: 'catalog-check-markdown',
+        entry: 'catalog check',
+        language: 'node',
+        types: ['markdown'],
+        pass_filenames: true,
+      }),
     ]);
+    expect(hooks[1]).not.toHaveProperty('files');
     expect(Object.keys(packageJson.bin)).toContain('catalog');
     for (const hook of hooks) expect(Object.keys(hook)).toEqual(expect.arrayContaining(['id', 'name', 'entry', 'language']));
   });

@@ -1,5 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import {
   ISSUE_LABEL,
@@ -57,7 +61,7 @@ const allSteps = [...workflows].flatMap(([file, workflow]) =>
 const runScripts = allSteps.flatMap(({ file, step }) => (step.run ? [{ file, run: step.run }] : []));
 
 /** The CLI's commands (`catalog <command>`). */
-const CATALOG_COMMANDS = ['lint', 'format', 'check', 'links', 'export'];
+const CATALOG_COMMANDS = ['init', 'lint', 'format', 'check', 'links', 'export'];
 /** `owner/repo[/path]@<full commit SHA> # vX.Y.Z` */
 const PINNED_USES = /^\s*(?:-\s+)?uses:\s+([\w.-]+\/[\w.-]+(?:\/[\w./-]+)?)@([0-9a-f]{40}) # v\d+\.\d+\.\d+\s*$/;
 /** The only write permissions, per workflow and job: everything else reads at most. */
@@ -173,6 +177,104 @@ describe('workflows', () => {
   it('update the issue with the script this repository ships', () => {
     const script = workflows.get('links.yml')!.jobs['links']!.steps.find((step) => step.uses?.startsWith('actions/github-script@'))!;
     expect(String(script.with?.['script'])).toContain("'${{ github.workspace }}/.github/scripts/link-issue.js'");
+  });
+});
+
+interface ActionInput {
+  description?: string;
+  required?: boolean;
+  default?: string;
+}
+interface Action {
+  name: string;
+  description: string;
+  inputs: Record<string, ActionInput>;
+  runs: { using: string; steps: (Step & { shell?: string; 'working-directory'?: string })[] };
+}
+
+describe('action.yml (the reusable action for other lists)', () => {
+  const source = readFileSync(new URL('action.yml', repoRoot), 'utf8');
+  const document = parseDocument(source, { uniqueKeys: true });
+  const action = document.toJS() as Action;
+  const runStep = action.runs.steps.find((step) => step.run?.includes('CATALOG_BIN'))!;
+
+  it('has the shape GitHub reads: a name, a description, described inputs and composite steps', () => {
+    expect(document.errors.map((error) => error.message)).toEqual([]);
+    expect(Object.keys(action).sort()).toEqual(['branding', 'description', 'inputs', 'name', 'runs']);
+    expect(action.name).not.toBe('');
+    expect(action.description).not.toBe('');
+    expect(Object.keys(action.inputs)).toEqual(['command', 'files', 'config', 'changed-since', 'github-token']);
+    for (const [name, input] of Object.entries(action.inputs)) {
+      expect(Object.keys(input).every((key) => ['description', 'required', 'default'].includes(key)), name).toBe(true);
+      expect(input.description, name).toMatch(/\S/u);
+    }
+    expect(action.inputs['files']!.required).toBe(true);
+    expect(action.inputs['command']!.default).toBe('check');
+    expect(action.inputs['github-token']!.default).toBe('${{ github.token }}');
+    expect(action.runs.using).toBe('composite');
+    for (const step of action.runs.steps) {
+      expect(Boolean(step.uses) !== Boolean(step.run), JSON.stringify(step)).toBe(true);
+      if (step.run) expect(step.shell).toBe('bash');
+    }
+  });
+
+  it('pins what it uses like the workflows do, to the same commits', () => {
+    const workflowPins = new Map(
+      [...sources.values()].flatMap((text) => [...text.matchAll(new RegExp(PINNED_USES.source, 'gmu'))].map((match) => [match[1]!, match[2]!] as const)),
+    );
+    const uses = source.split('\n').filter((line) => /^\s*(?:-\s+)?uses:/u.test(line));
+    expect(uses.length).toBe(action.runs.steps.filter((step) => step.uses).length);
+    for (const line of uses) {
+      const match = PINNED_USES.exec(line);
+      expect(match, line.trim()).not.toBeNull();
+      expect(workflowPins.get(match![1]!), line.trim()).toBe(match![2]);
+    }
+  });
+
+  it('installs the command from its own checkout and passes every input through env, never ${{ }} in a script', () => {
+    const install = action.runs.steps.find((step) => step.run?.startsWith('npm ci'))!;
+    expect(install['working-directory']).toBe('${{ github.action_path }}');
+    for (const step of action.runs.steps) if (step.run) expect(step.run).not.toMatch(/\$\{\{/u);
+    expect(runStep.env?.['CATALOG_BIN']).toBe('${{ github.action_path }}/bin/catalog.js');
+    for (const name of Object.keys(action.inputs)) expect(Object.values(runStep.env ?? {})).toContain(`\${{ inputs.${name} }}`);
+  });
+
+  describe('its script, run as the runner would (the command built here stands in for the installed one)', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'catalog-action-'));
+    afterAll(() => rmSync(folder, { recursive: true, force: true }));
+    const list = join(folder, 'README.md');
+    writeFileSync(list, '# Tools\n\n| Name | Year |\n| --- | --- |\n| [A](https://example.org/a) | 2020 |\n| [B](https://example.org/b) | 20 |\n');
+    writeFileSync(join(folder, 'catalog.config.json'), JSON.stringify({ tables: [{ key: 'Name', columns: [{ name: 'Name', type: 'link' }, { name: 'Year', type: 'year' }] }] }));
+    const run = (inputs: Record<string, string>) =>
+      spawnSync('bash', ['-e', '-c', runStep.run!], {
+        cwd: folder,
+        encoding: 'utf8',
+        env: {
+          PATH: process.env['PATH'],
+          GITHUB_ACTIONS: 'true',
+          GITHUB_STEP_SUMMARY: join(folder, 'summary.md'),
+          CATALOG_BIN: fileURLToPath(new URL('bin/catalog.js', repoRoot)),
+          COMMAND: 'check',
+          FILES: 'README.md',
+          CONFIG: '',
+          CHANGED_SINCE: '',
+          GITHUB_TOKEN: '',
+          ...inputs,
+        },
+      });
+
+    it('annotates each problem on its line and fails the step', () => {
+      const result = run({});
+      rmSync(join(folder, 'summary.md'), { force: true });
+      expect(result.status).toBe(1);
+      expect(result.stdout).toMatch(/^::error file=README\.md,line=6,.*cell-type/mu);
+    });
+
+    it('refuses an unknown command, and changed-since with check', () => {
+      expect(run({ COMMAND: 'format' }).stdout).toContain('::error::The command input must be check or links');
+      expect(run({ COMMAND: 'format' }).status).toBe(2);
+      expect(run({ CHANGED_SINCE: 'main' }).status).toBe(2);
+    });
   });
 });
 

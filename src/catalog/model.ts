@@ -51,6 +51,8 @@ export type Align = 'left' | 'right' | 'center' | null;
 export interface Section {
   /** Plain text of the nearest heading above the table ('' when there is none). */
   heading: string;
+  /** The heading's text as GitHub makes its anchor from it: without images' alt text. */
+  anchorText: string;
   depth: number;
   /** 1-based line of the heading (0 when there is none). */
   line: number;

@@ -58,6 +58,11 @@ export function readCatalog({ file, source, config, exact = false }: ReadInput):
         return false;
       case 'heading':
         headings.push(sectionOf(node, rangeOf(node).start.line));
+        // Inline HTML of a heading (`## <a name="x"></a>Title`) is HTML outside tables too.
+        walk(node, (child) => {
+          if (child.type === 'html' && child.position) html.push({ value: child.value, range: rangeOf(child) });
+          return true;
+        });
         return false;
       case 'html': {
         const range = rangeOf(node);
@@ -167,11 +172,17 @@ function walk(node: Nodes, enter: (node: Nodes) => boolean): void {
 }
 
 function sectionOf(node: Heading, line: number): Section {
-  return { heading: toString(node, { includeHtml: false }).trim(), depth: node.depth, line };
+  return {
+    heading: toString(node, { includeHtml: false }).trim(),
+    // Not trimmed: GitHub keeps the space before a trailing badge (`# Name [![badge](…)](…)` is `#name-`).
+    anchorText: toString(node, { includeHtml: false, includeImageAlt: false }),
+    depth: node.depth,
+    line,
+  };
 }
 
 function sectionAbove(headings: Section[], line: number): Section {
-  let section: Section = { heading: '', depth: 0, line: 0 };
+  let section: Section = { heading: '', anchorText: '', depth: 0, line: 0 };
   for (const heading of headings) if (heading.line < line) section = heading;
   return section;
 }

@@ -4,13 +4,14 @@ import type { Command, CommandRun, Outcome } from './command.js';
 import { formatLoaded } from './format-loaded.js';
 import { loadCatalog } from './load.js';
 import { outcomeOf, report, sortedByPlace } from './report.js';
+import { fileSystemWorkspace } from './workspace.js';
 
 /** Lints every file and, with `formatCheck`, also reports what `format` would change. */
 export async function lintFiles({ paths, values, format, io }: CommandRun, formatCheck: boolean): Promise<Outcome> {
   const loaded = paths.map((path) => loadCatalog(path, values.config));
   const diagnostics: Diagnostic[] = [];
   for (const file of loaded) {
-    const found = lintCatalog(file.catalog, file.config);
+    const found = lintCatalog(file.catalog, file.config, fileSystemWorkspace(file.path));
     diagnostics.push(...found);
     if (formatCheck) {
       diagnostics.push(...(await formatLoaded(file, { write: false, lintDiagnostics: found })).diagnostics);

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { CatalogConfig } from '../catalog/config.js';
-import { ConfigError, loadConfig } from '../catalog/load-config.js';
+import { ConfigError, genericConfig, loadConfig } from '../catalog/load-config.js';
 import type { Catalog } from '../catalog/model.js';
 import { readCatalog } from '../catalog/read.js';
 import { rules } from '../rules/index.js';
@@ -77,11 +77,11 @@ function displayPath(path: string): string {
 }
 
 /** Reads a markdown file and the config that applies to it into the catalog model. */
-export function loadCatalog(path: string, configPath?: string, options: { requireTables?: boolean } = {}): LoadedCatalog {
+export function loadCatalog(path: string, configPath?: string, options: { requireTables?: boolean; ignoreConfig?: boolean } = {}): LoadedCatalog {
   const source = readMarkdownFile(path);
   let config: CatalogConfig;
   try {
-    config = loadConfig(path, configPath);
+    config = options.ignoreConfig ? genericConfig() : loadConfig(path, configPath);
   } catch (error) {
     if (error instanceof ConfigError) throw new InputError(`invalid config: ${error.message}`);
     throw error;

@@ -1,4 +1,5 @@
-import type { Catalog, Section } from '../catalog/model.js';
+import { headingSlugs } from '../catalog/anchors.js';
+import type { Catalog } from '../catalog/model.js';
 
 export const TOC_START_MARKER = '<!-- catalog:toc -->';
 export const TOC_END_MARKER = '<!-- catalog:toc:end -->';
@@ -64,32 +65,6 @@ function sectionsWithEntries(catalog: Catalog): TocItem[] {
     else itemOfLine.set(table.section.line, { heading: table.section.heading, slug, entries: table.rows.length });
   }
   return [...itemOfLine.entries()].sort(([lineA], [lineB]) => lineA - lineB).map(([, item]) => item);
-}
-
-/** GitHub's anchors for every heading of the document, keyed by the heading's line. */
-function headingSlugs(headings: Section[]): Map<number, string> {
-  const taken = new Set<string>();
-  const slugOfLine = new Map<number, string>();
-  for (const heading of [...headings].sort((a, b) => a.line - b.line)) {
-    slugOfLine.set(heading.line, uniqueSlug(githubSlug(heading.heading), taken));
-  }
-  return slugOfLine;
-}
-
-/** GitHub's heading anchor: lower-case, punctuation and symbols dropped (but `-` and `_`), spaces to `-`. */
-export function githubSlug(heading: string): string {
-  return heading
-    .toLowerCase()
-    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
-    .replace(/ /g, '-');
-}
-
-/** `slug`, or `slug-1`, `slug-2`… when an earlier heading already has it. */
-function uniqueSlug(slug: string, taken: Set<string>): string {
-  let unique = slug;
-  for (let count = 1; taken.has(unique); count++) unique = `${slug}-${count}`;
-  taken.add(unique);
-  return unique;
 }
 
 function escapeLinkText(text: string): string {

@@ -1,6 +1,7 @@
 import type { CatalogConfig, TableSchema } from '../catalog/config.js';
 import type { Diagnostic } from '../catalog/diagnostic.js';
 import type { Catalog, Table } from '../catalog/model.js';
+import type { Workspace } from '../catalog/workspace.js';
 import type { Rule } from './rule.js';
 
 /** What a rule found; `defineRule` adds the rule id, severity and file. */
@@ -18,12 +19,12 @@ export function hasSchema(table: Table): table is SchemaTable {
 /** A rule that looks at the whole catalog (e.g. duplicates across tables). */
 export function defineRule(
   meta: RuleMeta & { needsSchema: boolean },
-  find: (catalog: Catalog, config: CatalogConfig) => Finding[],
+  find: (catalog: Catalog, config: CatalogConfig, workspace: Workspace | null) => Finding[],
 ): Rule {
   return {
     ...meta,
-    check: (catalog, config) =>
-      find(catalog, config).map((finding) => ({ ruleId: meta.id, severity: meta.severity, file: catalog.file, ...finding })),
+    check: (catalog, config, workspace) =>
+      find(catalog, config, workspace).map((finding) => ({ ruleId: meta.id, severity: meta.severity, file: catalog.file, ...finding })),
   };
 }
 

@@ -1,9 +1,11 @@
 import type { CatalogConfig } from '../catalog/config.js';
 import type { Diagnostic } from '../catalog/diagnostic.js';
 import type { Catalog, Suppression } from '../catalog/model.js';
+import type { Workspace } from '../catalog/workspace.js';
 import { canonicalVocabulary } from './canonical-vocabulary.js';
 import { cellType } from './cell-type.js';
 import { duplicateEntry } from './duplicate-entry.js';
+import { internalLink } from './internal-link.js';
 import { invisibleCharacters } from './invisible-characters.js';
 import { linkSyntax } from './link-syntax.js';
 import { noHedge } from './no-hedge.js';
@@ -31,6 +33,7 @@ const contentRules: Rule[] = [
   noHedge,
   pipeInCodeSpan,
   invisibleCharacters,
+  internalLink,
 ];
 
 /** Every rule, in a stable order: structure first, then schema, then the check of suppression comments. */
@@ -39,9 +42,10 @@ export const rules: Rule[] = [...contentRules, unknownRule(contentRules.map((rul
 /**
  * Runs every rule not turned off in `config.rules` (structure rules see every table, schema
  * rules only tables with a schema), applies severity overrides, drops suppressed
- * diagnostics, and sorts them by line, column and rule id.
+ * diagnostics, and sorts them by line, column and rule id. With a `workspace`, links to other
+ * files of the repository are followed too.
  */
-export function lintCatalog(catalog: Catalog, config: CatalogConfig): Diagnostic[] {
+export function lintCatalog(catalog: Catalog, config: CatalogConfig, workspace: Workspace | null = null): Diagnostic[] {
   const suppressionsByLine = new Map<number, Suppression[]>();
   for (const suppression of catalog.suppressions) {
     suppressionsByLine.set(suppression.line, [...(suppressionsByLine.get(suppression.line) ?? []), suppression]);
@@ -50,7 +54,7 @@ export function lintCatalog(catalog: Catalog, config: CatalogConfig): Diagnostic
   for (const rule of rules) {
     const setting = config.rules[rule.id];
     if (setting === 'off') continue;
-    for (const diagnostic of rule.check(catalog, config)) {
+    for (const diagnostic of rule.check(catalog, config, workspace)) {
       if (isSuppressed(diagnostic, suppressionsByLine.get(diagnostic.range.start.line))) continue;
       diagnostics.push(setting === undefined ? diagnostic : { ...diagnostic, severity: setting });
     }

@@ -14,10 +14,10 @@ export const linkSyntax = defineStructureRule(
 );
 
 function checkCell(cell: Cell): Finding[] {
-  return [...cell.links.flatMap(checkLink), ...brokenLinks(cell)];
+  return [...cell.links.flatMap((link) => checkLink(link, cell)), ...brokenLinks(cell)];
 }
 
-function checkLink(link: Link): Finding[] {
+function checkLink(link: Link, cell: Cell): Finding[] {
   const urlRange = link.urlRange ?? link.range;
   const url = link.url;
   const findings: Finding[] = [];
@@ -29,17 +29,24 @@ function checkLink(link: Link): Finding[] {
     });
   } else if (/\s/u.test(url)) {
     findings.push({ range: urlRange, message: `Unexpected space in the URL "${url}"`, hint: 'Remove the space, or encode it as %20' });
-  } else if (!isAbsoluteHttpUrl(url)) {
+  } else if (!isAbsoluteHttpUrl(url) && !url.startsWith('#')) {
+    // A link to a heading of the file is `internal-link`'s to check.
     findings.push({
       range: urlRange,
       message: `Unexpected URL "${url}", expected an absolute http(s) URL`,
       hint: 'Write the full address, starting with https://',
     });
   }
-  if (link.text.trim() === '') {
+  if (link.text.trim() === '' && !hasHtmlLabel(link, cell)) {
     findings.push({ range: link.range, message: `Unexpected link without a label to "${url}"`, hint: 'Write the label between the brackets: [label](url)' });
   }
   return findings;
+}
+
+/** `[<img src="…">](url)`: HTML has no plain text, but it is a label (a button, a logo). */
+function hasHtmlLabel(link: Link, cell: Cell): boolean {
+  const written = cell.source.slice(link.range.start.offset - cell.range.start.offset, link.range.end.offset - cell.range.start.offset);
+  return /^\[[^\]]*</u.test(written);
 }
 
 function isAbsoluteHttpUrl(url: string): boolean {

@@ -1,6 +1,7 @@
 import type { CatalogConfig } from '../catalog/config.js';
 import type { Diagnostic, Severity } from '../catalog/diagnostic.js';
 import type { Catalog } from '../catalog/model.js';
+import type { Workspace } from '../catalog/workspace.js';
 
 /** Rule metadata is data (for `--help`, SARIF and the README); `check` is pure. */
 export interface Rule {
@@ -12,5 +13,6 @@ export interface Rule {
   needsSchema: boolean;
   /** `catalog format` applies this rule's fixes. */
   fixable: boolean;
-  check(catalog: Catalog, config: CatalogConfig): Diagnostic[];
+  /** `workspace`: the files around the linted one, or null when it is not a file of a folder (a test's string). */
+  check(catalog: Catalog, config: CatalogConfig, workspace: Workspace | null): Diagnostic[];
 }

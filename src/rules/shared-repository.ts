@@ -1,6 +1,6 @@
 import type { Link } from '../catalog/model.js';
 import { defineRule, type Finding } from './define.js';
-import { entriesOf, type Entry } from './entries.js';
+import { entriesOf, normalizedKey, type Entry } from './entries.js';
 import { canonicalUrl, githubRepository } from './url-identity.js';
 
 /**
@@ -27,7 +27,8 @@ export const sharedRepository = defineRule(
           firstByRepository.set(repository, { entry, link });
           continue;
         }
-        if (first.entry.row === entry.row) continue;
+        // One entry listed again (under another heading) is duplicate-entry's to report, or meant.
+        if (first.entry.row === entry.row || sameKey(first.entry, entry)) continue;
         findings.push({
           range: link.range,
           message: `${entry.label} and ${first.entry.label} (line ${first.entry.row.line}) link to the same repository ${repository}`,
@@ -39,3 +40,8 @@ export const sharedRepository = defineRule(
     return findings;
   },
 );
+
+function sameKey(first: Entry, second: Entry): boolean {
+  const key = normalizedKey(first.key?.text ?? '');
+  return key !== '' && key === normalizedKey(second.key?.text ?? '');
+}

@@ -5,7 +5,8 @@ export type VocabularyMatch =
   | { kind: 'variant'; canonical: string }
   | { kind: 'unknown' };
 
-function fold(value: string): string {
+/** A value as the vocabulary compares it: NFKC, lower case, inner spaces collapsed. */
+export function fold(value: string): string {
   return value.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { genericConfig } from '../../src/catalog/load-config.js';
 import type { Catalog } from '../../src/catalog/model.js';
 import { readCatalog } from '../../src/catalog/read.js';
-import { githubSlug, tableOfContents, TOC_END_MARKER, TOC_START_MARKER } from '../../src/format/toc.js';
+import { tableOfContents, TOC_END_MARKER, TOC_START_MARKER } from '../../src/format/toc.js';
 
 function read(source: string): Catalog {
   return readCatalog({ file: 'catalog.md', source, config: genericConfig() });
@@ -116,21 +116,6 @@ describe('tableOfContents', () => {
   it('escapes brackets in the link text', () => {
     const source = [TOC_START_MARKER, TOC_END_MARKER, '', '# Methods [draft]', '', TABLE(1), ''].join('\n');
     expect(tableOfContents(read(source))!.text).toBe('\n\n- [Methods \\[draft\\]](#methods-draft) (1 entry)\n\n');
-  });
-});
-
-describe('githubSlug', () => {
-  it.each([
-    ['Data Parallelism + Pipeline Parallelism:', 'data-parallelism--pipeline-parallelism'],
-    ['Data Parallelism + Model Parallelism (or Tensor Parallelism):', 'data-parallelism--model-parallelism-or-tensor-parallelism'],
-    ['Auto-parallelism', 'auto-parallelism'],
-    ['snake_case stays', 'snake_case-stays'],
-    ['P^2 & Alpa', 'p2--alpa'],
-    ['Zoo 🚀 Models', 'zoo--models'],
-    ['数据并行', '数据并行'],
-    ['Ünïcode Héading', 'ünïcode-héading'],
-  ])('%s → %s', (heading, slug) => {
-    expect(githubSlug(heading)).toBe(slug);
   });
 });
 

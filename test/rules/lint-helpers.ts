@@ -4,6 +4,7 @@ import type { CatalogConfig } from '../../src/catalog/config.js';
 import type { Diagnostic } from '../../src/catalog/diagnostic.js';
 import { parseConfig } from '../../src/catalog/load-config.js';
 import { readCatalog } from '../../src/catalog/read.js';
+import type { Workspace } from '../../src/catalog/workspace.js';
 import { lintCatalog } from '../../src/rules/index.js';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/rules/', import.meta.url));
@@ -14,8 +15,8 @@ export function fixtureConfig(overrides: Partial<Pick<CatalogConfig, 'rules'>> =
   return parseConfig({ ...raw, ...overrides }, null);
 }
 
-export function lint(source: string, config: CatalogConfig = fixtureConfig()): Diagnostic[] {
-  return lintCatalog(readCatalog({ file: 'catalog.md', source, config }), config);
+export function lint(source: string, config: CatalogConfig = fixtureConfig(), workspace: Workspace | null = null): Diagnostic[] {
+  return lintCatalog(readCatalog({ file: 'catalog.md', source, config }), config, workspace);
 }
 
 /** `line:column rule-id` of each diagnostic, the form fixtures list their expectations in. */

@@ -1,0 +1,122 @@
+import { parseConfig } from '../catalog/load-config.js';
+import type { Catalog, Cell, Table } from '../catalog/model.js';
+import { isBlank } from '../rules/columns.js';
+import { normalizedKey } from '../rules/entries.js';
+import { inferColumn } from './column-type.js';
+import type { RawConfig, RawTable } from './raw-config.js';
+import { inferSortBy } from './sort-order.js';
+
+/** One schema and the tables it was inferred from. */
+export interface InferredSchema {
+  schema: RawTable;
+  tables: Table[];
+  /** Some keys repeat in several tables (an entry listed under two headings). */
+  repeatedKey: { key: string; lines: number[] } | null;
+}
+
+export interface Inference {
+  config: RawConfig;
+  schemas: InferredSchema[];
+  /** Tables no schema was inferred for, and why. */
+  skipped: { table: Table; reason: string }[];
+}
+
+/**
+ * A starting config for a list: one schema per distinct header, inferred from the tables'
+ * cells. Tables with no rows, or with an empty or repeated column name, get none.
+ */
+export function inferConfig(catalog: Catalog): Inference {
+  const skipped: Inference['skipped'] = [];
+  const groups = new Map<string, Table[]>();
+  for (const table of catalog.tables) {
+    const names = headerNames(table);
+    const reason =
+      table.rows.length === 0 ? 'it has no rows'
+      : names.includes('') ? 'a column has no name'
+      : new Set(names.map((name) => name.toLowerCase())).size < names.length ? 'two columns have the same name'
+      : null;
+    if (reason) {
+      skipped.push({ table, reason });
+      continue;
+    }
+    const key = names.join('\u0000');
+    groups.set(key, [...(groups.get(key) ?? []), table]);
+  }
+  const schemas = [...groups.values()].map((tables) => inferSchema(tables, groups.size > 1));
+  const rules: RawConfig['rules'] = {};
+  // A list that files an entry under several headings means it: duplicate-entry would report each.
+  if (schemas.some((schema) => schema.repeatedKey)) rules['duplicate-entry'] = 'off';
+  return { config: { tables: schemas.map((inferred) => inferred.schema), rules }, schemas, skipped };
+}
+
+function headerNames(table: Table): string[] {
+  return table.header.cells.map((cell) => cell.text.trim());
+}
+
+function inferSchema(tables: Table[], named: boolean): InferredSchema {
+  const names = headerNames(tables[0]!);
+  const rows = tables.flatMap((table) => table.rows);
+  const cellsOf = (index: number) => rows.map((row) => row.cells[index]);
+  const columns = names.map((name, index) => {
+    const cells = cellsOf(index);
+    const filled = cells.filter((cell): cell is Cell => !isBlank(cell));
+    return inferColumn(name, filled, filled.length === cells.length);
+  });
+  // An entry is named by text or a link, not by its year or a category.
+  const keyIndex = inferKeyIndex(tables, columns.map((column) => column.type !== 'year' && column.type !== 'enumeration'));
+  const headings = [...new Set(tables.map((table) => table.section.heading))];
+  const schema: RawTable = {
+    name: tables[0]!.section.heading || `table on line ${tables[0]!.header.line}`,
+    // With several schemas each names the headings of its tables; alone, it describes any table with its key column.
+    headings: named ? headings : [],
+    key: names[keyIndex]!,
+    sortBy: [],
+    columns,
+  };
+  schema.sortBy = inferSortBy(tables, parseConfig({ tables: [schema] }, null).tables[0]!);
+  return { schema, tables, repeatedKey: repeatedKey(tables, keyIndex) };
+}
+
+/**
+ * The key: the first candidate column filled in every row whose values are unique within each table (an
+ * entry may be listed again under another heading); in a long list (50 rows or more) 2% of
+ * repeats are allowed, as slips for `lint` to report. Else the first column.
+ */
+function inferKeyIndex(tables: Table[], candidates: boolean[]): number {
+  const rowCount = tables.reduce((sum, table) => sum + table.rows.length, 0);
+  const allowed = rowCount >= 50 ? Math.floor(rowCount * 0.02) : 0;
+  for (let index = 0; index < candidates.length; index++) {
+    if (!candidates[index]) continue;
+    let repeats = 0;
+    let blank = false;
+    for (const table of tables) {
+      const seen = new Set<string>();
+      for (const row of table.rows) {
+        const cell = row.cells[index];
+        if (isBlank(cell)) blank = true;
+        const key = normalizedKey(cell?.text ?? '');
+        if (seen.has(key)) repeats++;
+        seen.add(key);
+      }
+    }
+    if (!blank && repeats <= allowed) return index;
+  }
+  return 0;
+}
+
+/** The first key that appears in two of the tables, with the lines of its rows. */
+function repeatedKey(tables: Table[], keyIndex: number): InferredSchema['repeatedKey'] {
+  const linesOf = new Map<string, { key: string; lines: number[]; tables: Set<Table> }>();
+  for (const table of tables) {
+    for (const row of table.rows) {
+      const text = row.cells[keyIndex]?.text.trim() ?? '';
+      if (text === '') continue;
+      const entry = linesOf.get(normalizedKey(text)) ?? { key: text, lines: [], tables: new Set<Table>() };
+      entry.lines.push(row.line);
+      entry.tables.add(table);
+      linesOf.set(normalizedKey(text), entry);
+    }
+  }
+  const repeated = [...linesOf.values()].find((entry) => entry.tables.size > 1);
+  return repeated ? { key: repeated.key, lines: repeated.lines } : null;
+}

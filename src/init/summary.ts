@@ -1,0 +1,38 @@
+import type { RawColumn } from './raw-config.js';
+import type { Inference } from './infer.js';
+
+/** What `catalog init` tells the maintainer: each schema, its columns, and what to do next. */
+export function initSummary(inference: Inference, configFile: string, listFile: string): string {
+  const tableCount = inference.schemas.reduce((sum, schema) => sum + schema.tables.length, 0);
+  const rowCount = inference.schemas.reduce((sum, schema) => sum + schema.tables.reduce((rows, table) => rows + table.rows.length, 0), 0);
+  const lines = [`Wrote ${configFile}: ${count(inference.schemas.length, 'schema')} for ${count(tableCount, 'table')} (${count(rowCount, 'row')}) of ${listFile}.`];
+  for (const { schema, tables } of inference.schemas) {
+    const order = schema.sortBy.length > 0 ? `sorted by ${schema.sortBy.join(', ')}` : 'rows kept in their order';
+    lines.push(`  "${schema.name}" (${count(tables.length, 'table')}): key ${schema.key}, ${order}`);
+    const width = Math.max(...schema.columns.map((column) => column.name.length));
+    for (const column of schema.columns) lines.push(`    ${column.name.padEnd(width)}  ${describeColumn(column)}`);
+  }
+  for (const { table, reason } of inference.skipped) lines.push(`  The table on line ${table.header.line} has no schema: ${reason}.`);
+  for (const { repeatedKey } of inference.schemas) {
+    if (repeatedKey) {
+      lines.push(`  duplicate-entry is off: entries are listed under several headings ("${repeatedKey.key}" on lines ${repeatedKey.lines.join(', ')}).`);
+    }
+  }
+  lines.push(`Next: \`catalog lint ${listFile}\` reports what does not fit; edit ${configFile} to tighten it (see the README's Configuration).`);
+  return `${lines.join('\n')}\n`;
+}
+
+function describeColumn(column: RawColumn): string {
+  const parts: string[] = [column.type];
+  if (column.type === 'link' && column.allowPlainText) parts[0] = 'link or plain text';
+  if (column.type === 'enumeration') {
+    const variants = Object.keys(column.aliases ?? {}).length;
+    parts[0] = `enumeration of ${count(column.values!.length, 'value')}${column.multiple ? ', several per cell' : ''}${variants > 0 ? `, ${count(variants, 'variant spelling')}` : ''}`;
+  }
+  if (column.required) parts.push('required');
+  return parts.join(', ');
+}
+
+function count(n: number, noun: string): string {
+  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { genericConfig, parseConfig } from '../../src/catalog/load-config.js';
+import type { Cell } from '../../src/catalog/model.js';
+import { readCatalog } from '../../src/catalog/read.js';
+import { inferColumn } from '../../src/init/column-type.js';
+import { inferConfig } from '../../src/init/infer.js';
+import { inferVocabulary } from '../../src/init/vocabulary.js';
+import { lintCatalog } from '../../src/rules/index.js';
+
+function read(source: string) {
+  return readCatalog({ file: 'list.md', source, config: genericConfig() });
+}
+
+/** The cells of a one-column table, one per value. */
+function cells(...values: string[]): Cell[] {
+  return read(`| Column |\n| --- |\n${values.map((value) => `| ${value} |`).join('\n')}\n`).tables[0]!.rows.map((row) => row.cells[0]!);
+}
+
+function table(header: string[], rows: string[][]): string {
+  return [header, header.map(() => '---'), ...rows].map((cellsOfRow) => `| ${cellsOfRow.join(' | ')} |`).join('\n');
+}
+
+describe('inferVocabulary', () => {
+  it('makes the most used spelling canonical and the case, spacing and mark variants its aliases', () => {
+    const vocabulary = inferVocabulary(['PyTorch', 'PyTorch', 'pytorch', 'Py Torch', 'JAX', 'JAX', '`JAX`']);
+    expect(vocabulary).toEqual({ values: ['PyTorch', 'JAX'], aliases: { pytorch: 'PyTorch', 'py torch': 'PyTorch', '`jax`': 'JAX' }, multiple: false });
+  });
+
+  it('reads lists separated by ", " as several values', () => {
+    expect(inferVocabulary(['A, B', 'B', 'A', 'A, B, C', 'C', 'C'])).toMatchObject({ values: ['A', 'B', 'C'], multiple: true });
+  });
+
+  it('is no vocabulary when values are many, long or numbers', () => {
+    expect(inferVocabulary(['a', 'b', 'c', 'd', 'e', 'a'])).toBeNull();
+    expect(inferVocabulary(Array(5).fill('A sentence that is far too long to be a word of a vocabulary'))).toBeNull();
+    expect(inferVocabulary(['12', '12', '12', '7', '7', '7'])).toBeNull();
+  });
+});
+
+describe('inferColumn', () => {
+  it('is a year column even with a malformed year, left for lint to report', () => {
+    const years = cells(...Array.from({ length: 12 }, (_, index) => String(2000 + index)), '2019?');
+    expect(inferColumn('Year', years, true)).toEqual({ name: 'Year', type: 'year', required: true });
+  });
+
+  it('is a link column, with plain text allowed when some cells have no link', () => {
+    const links = Array.from({ length: 6 }, (_, index) => `[n${index}](https://example.org/${index})`);
+    expect(inferColumn('Name', cells(...links), true).type).toBe('link');
+    expect(inferColumn('Name', cells(...links, 'Plain'), false)).toEqual({ name: 'Name', type: 'link', required: false, allowPlainText: true });
+  });
+
+  it('is a links column when cells list links separated by ", "', () => {
+    const links = cells('[a](https://a.org), [b](https://b.org)', '[c](https://c.org)');
+    expect(inferColumn('Paper', links, false).type).toBe('links');
+  });
+
+  it('is text when nothing else fits', () => {
+    expect(inferColumn('Description', cells('One thing', 'Another thing', 'A third'), true).type).toBe('text');
+  });
+});
+
+describe('inferConfig', () => {
+  const methods = table(
+    ['Name', 'Year', 'Framework'],
+    [
+      ['[A](https://a.org)', '2019', 'PyTorch'],
+      ['[B](https://b.org)', '2020', 'pytorch'],
+      ['[C](https://c.org)', '2021', 'JAX'],
+      ['[D](https://d.org)', '2021', 'JAX'],
+      ['[E](https://e.org)', '2022', 'PyTorch'],
+      ['[F](https://f.org)', '2023', 'JAX'],
+    ],
+  );
+  const tools = table(['Tool', 'Notes'], [['x', ''], ['y', 'fine']]);
+
+  it('infers one schema per distinct header, each naming its headings when there are several', () => {
+    const inference = inferConfig(read(`## Methods\n\n${methods}\n\n## Tools\n\n${tools}\n`));
+    expect(inference.config.tables.map((schema) => [schema.name, schema.headings, schema.key])).toEqual([
+      ['Methods', ['Methods'], 'Name'],
+      ['Tools', ['Tools'], 'Tool'],
+    ]);
+    expect(inference.config.tables[1]!.columns).toEqual([
+      { name: 'Tool', type: 'text', required: true },
+      { name: 'Notes', type: 'text', required: false },
+    ]);
+  });
+
+  it('sorts by a column only when the tables are sorted by it already', () => {
+    expect(inferConfig(read(`${methods}\n`)).config.tables[0]!.sortBy).toEqual(['Name']);
+    const unsorted = methods.replace('[A](https://a.org)', '[Z](https://z.org)');
+    expect(inferConfig(read(`${unsorted}\n`)).config.tables[0]!.sortBy).toEqual(['Year']);
+    const neither = unsorted.replace('2019', '2024');
+    expect(inferConfig(read(`${neither}\n`)).config.tables[0]!.sortBy).toEqual([]);
+  });
+
+  it('turns duplicate-entry off when entries are listed under several headings, and says where', () => {
+    const inference = inferConfig(read(`## One\n\n${methods}\n\n## Two\n\n${methods}\n`));
+    expect(inference.config.rules).toEqual({ 'duplicate-entry': 'off' });
+    expect(inference.schemas[0]!.repeatedKey).toEqual({ key: 'A', lines: [5, 16] });
+  });
+
+  it('gives tables without rows or with unnamed columns no schema', () => {
+    const inference = inferConfig(read(`| A | B |\n| - | - |\n\n| | B |\n| - | - |\n| 1 | 2 |\n`));
+    expect(inference.schemas).toEqual([]);
+    expect(inference.skipped.map((skip) => skip.reason)).toEqual(['it has no rows', 'a column has no name']);
+  });
+
+  it('writes a config that loads, and under which lint reports only the variant spelling', () => {
+    const catalog = read(`${methods}\n`);
+    const config = parseConfig(inferConfig(catalog).config, null);
+    const diagnostics = lintCatalog(readCatalog({ file: 'list.md', source: catalog.source, config }), config);
+    expect(diagnostics.map((diagnostic) => `${diagnostic.range.start.line} ${diagnostic.ruleId}: ${diagnostic.message}`)).toEqual([
+      '4 canonical-vocabulary: Unexpected "pytorch", expected "PyTorch"',
+    ]);
+  });
+});

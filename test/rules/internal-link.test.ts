@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { genericConfig, loadConfig } from '../../src/catalog/load-config.js';
+import { readCatalog } from '../../src/catalog/read.js';
+import type { Workspace } from '../../src/catalog/workspace.js';
+import { fileSystemWorkspace } from '../../src/commands/workspace.js';
+import { internalLink } from '../../src/rules/internal-link.js';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+function check(source: string, workspace: Workspace | null, path = '/repo/list.md') {
+  const catalog = readCatalog({ file: path, source, config: genericConfig() });
+  return internalLink.check(catalog, genericConfig(), workspace);
+}
+
+/** A repository of the given files, in memory. */
+function inMemory(files: Record<string, string>, path = '/repo/list.md'): Workspace {
+  const folders = new Set(Object.keys(files).flatMap((file) => file.split('/').slice(1, -1).map((_, index, parts) => `/${parts.slice(0, index + 1).join('/')}`)));
+  return { path, root: '/repo', exists: (target) => target in files || folders.has(target), readText: (target) => files[target] ?? null };
+}
+
+describe('internal-link', () => {
+  it('reports nothing on the committed catalog.md and README.md', () => {
+    for (const file of ['catalog.md', 'README.md']) {
+      const path = `${repoRoot}${file}`;
+      const config = loadConfig(path);
+      const catalog = readCatalog({ file, source: readFileSync(path, 'utf8'), config });
+      expect(internalLink.check(catalog, config, fileSystemWorkspace(path)), file).toEqual([]);
+    }
+  });
+
+  it('suggests the closest heading of the file', () => {
+    const [finding] = check('## Data & pipeline parallelism\n\nSee [it](#data-pipeline-parallelism).\n', null);
+    expect(finding?.message).toBe(
+      'Unexpected link to "#data-pipeline-parallelism": this file has no heading or anchor "data-pipeline-parallelism"; did you mean "#data--pipeline-parallelism"?',
+    );
+    expect(finding?.range.start).toMatchObject({ line: 3, column: 10 });
+  });
+
+  it('suggests nothing when no heading comes close', () => {
+    const [finding] = check('## Methods\n\n[x](#zzzzzzzzzzzz)\n', null);
+    expect(finding?.message).not.toContain('did you mean');
+  });
+
+  it('checks only links within the file when there is no workspace', () => {
+    expect(check('[gone](missing.md) [there](#nowhere)\n', null).map((finding) => finding.message)).toEqual([
+      'Unexpected link to "#nowhere": this file has no heading or anchor "nowhere"',
+    ]);
+  });
+
+  it('follows relative links through the workspace it is given', () => {
+    const workspace = inMemory({ '/repo/list.md': '', '/repo/docs/CONTRIBUTING.md': '# Contributing\n\n## Step 2\n', '/repo/src/plan.ts': 'a\nb\n' });
+    const source = [
+      '[ok](docs/CONTRIBUTING.md#step-2)',
+      '[slip](docs/CONTRIBUTING.md#setp-2)',
+      '[case](docs/contributing.md)',
+      '[root](/src/plan.ts#L2)',
+      '[beyond](src/plan.ts#L3)',
+      '[folder](docs/)',
+      '[up](../outside.md)',
+    ].join('\n\n');
+    expect(check(source, workspace).map((finding) => finding.message)).toEqual([
+      'Unexpected link to "docs/CONTRIBUTING.md#setp-2": docs/CONTRIBUTING.md has no heading or anchor "setp-2"; did you mean "#step-2"?',
+      'Unexpected link to "docs/contributing.md": there is no file docs/contributing.md next to this file',
+      'Unexpected link to "src/plan.ts#L3": line 3 is beyond the 2 lines of src/plan.ts',
+      'Unexpected link to "../outside.md": there is no file ../outside.md next to this file',
+    ]);
+  });
+
+  it('checks the case of every name below the repository root on the real file system', () => {
+    const workspace = fileSystemWorkspace(`${repoRoot}catalog.md`);
+    expect(workspace.exists(`${repoRoot}README.md`)).toBe(true);
+    expect(workspace.exists(`${repoRoot}readme.md`)).toBe(false);
+    expect(workspace.exists(`${repoRoot}SRC/rules`)).toBe(false);
+    expect(workspace.exists(`${repoRoot}src/rules`)).toBe(true);
+  });
+});
