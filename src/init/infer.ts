@@ -1,9 +1,10 @@
 import { parseConfig } from '../catalog/load-config.js';
-import type { Catalog, Cell, Table } from '../catalog/model.js';
+import type { Catalog, Cell, Row, Table } from '../catalog/model.js';
 import { isBlank } from '../rules/columns.js';
 import { normalizedKey } from '../rules/entries.js';
+import { yearAfterPreprint } from '../rules/year-matches-paper.js';
 import { inferColumn } from './column-type.js';
-import type { RawConfig, RawTable } from './raw-config.js';
+import type { RawColumn, RawConfig, RawTable } from './raw-config.js';
 import { inferSortBy } from './sort-order.js';
 
 /** One schema and the tables it was inferred from. */
@@ -12,6 +13,8 @@ export interface InferredSchema {
   tables: Table[];
   /** Some keys repeat in several tables (an entry listed under two headings). */
   repeatedKey: { key: string; lines: number[] } | null;
+  /** A row whose Year is later than its arXiv preprint's: the list gives the venue's year, not the first version's. */
+  venueYear: { line: number; year: number; preprintYear: number } | null;
 }
 
 export interface Inference {
@@ -46,6 +49,8 @@ export function inferConfig(catalog: Catalog): Inference {
   const rules: RawConfig['rules'] = {};
   // A list that files an entry under several headings means it: duplicate-entry would report each.
   if (schemas.some((schema) => schema.repeatedKey)) rules['duplicate-entry'] = 'off';
+  // year-matches-paper holds a list to the first-version convention; one that dates entries by venue keeps its own.
+  if (schemas.some((schema) => schema.venueYear)) rules['year-matches-paper'] = 'off';
   return { config: { tables: schemas.map((inferred) => inferred.schema), rules }, schemas, skipped };
 }
 
@@ -74,7 +79,18 @@ function inferSchema(tables: Table[], named: boolean): InferredSchema {
     columns,
   };
   schema.sortBy = inferSortBy(tables, parseConfig({ tables: [schema] }, null).tables[0]!);
-  return { schema, tables, repeatedKey: repeatedKey(tables, keyIndex) };
+  return { schema, tables, repeatedKey: repeatedKey(tables, keyIndex), venueYear: venueYear(rows, columns) };
+}
+
+/** The first row dated later than an arXiv preprint it links to. */
+function venueYear(rows: Row[], columns: RawColumn[]): InferredSchema['venueYear'] {
+  const yearIndex = columns.findIndex((column) => column.type === 'year');
+  if (yearIndex < 0) return null;
+  for (const row of rows) {
+    const later = yearAfterPreprint(row.cells[yearIndex], row.cells.flatMap((cell) => cell.links));
+    if (later) return { line: row.line, year: later.year, preprintYear: later.preprint.year };
+  }
+  return null;
 }
 
 /**

@@ -18,6 +18,10 @@ export function initSummary(inference: Inference, configFile: string, listFile: 
       lines.push(`  duplicate-entry is off: entries are listed under several headings ("${repeatedKey.key}" on lines ${repeatedKey.lines.join(', ')}).`);
     }
   }
+  const venueYear = inference.schemas.find((schema) => schema.venueYear)?.venueYear;
+  if (venueYear) {
+    lines.push(`  year-matches-paper is off: Year is a venue's year here (line ${venueYear.line}: ${venueYear.year}, its arXiv preprint ${venueYear.preprintYear}).`);
+  }
   lines.push(`Next: \`catalog lint ${listFile}\` reports what does not fit; edit ${configFile} to tighten it (see the README's Configuration).`);
   return `${lines.join('\n')}\n`;
 }

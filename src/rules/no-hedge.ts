@@ -1,12 +1,17 @@
 import { presentColumns } from './columns.js';
 import { defineSchemaRule, type Finding } from './define.js';
 
-/** A phrase as a pattern: whole words where it begins or ends with a letter or digit, any text otherwise (`?`). */
+/**
+ * A phrase as a pattern: whole words where it begins or ends with a letter or digit, any text
+ * otherwise (`?`); in any case, except a phrase in capitals (`TODO`), which a word such as
+ * "Todo lists" is not.
+ */
 function hedgePattern(hedge: string): RegExp {
   const escaped = hedge.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
   const start = /^[\p{L}\p{N}]/u.test(hedge) ? '(?<![\\p{L}\\p{N}])' : '';
   const end = /[\p{L}\p{N}]$/u.test(hedge) ? '(?![\\p{L}\\p{N}])' : '';
-  return new RegExp(`${start}${escaped}${end}`, 'iu');
+  const capitals = /\p{Lu}/u.test(hedge) && !/\p{Ll}/u.test(hedge);
+  return new RegExp(`${start}${escaped}${end}`, capitals ? 'u' : 'iu');
 }
 
 /**

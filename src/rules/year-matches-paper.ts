@@ -1,3 +1,4 @@
+import type { Cell, Link } from '../catalog/model.js';
 import { presentColumns } from './columns.js';
 import { defineSchemaRule, type Finding } from './define.js';
 import { arxivId } from './url-identity.js';
@@ -11,6 +12,23 @@ export function arxivYear(id: string): number {
   const twoDigits = Number(digits);
   // Old-style identifiers begin in August 1991.
   return twoDigits >= 91 ? 1900 + twoDigits : 2000 + twoDigits;
+}
+
+export interface YearAfterPreprint {
+  year: number;
+  preprint: { link: Link; id: string; year: number };
+}
+
+/** A four-digit Year later than the earliest arXiv preprint among `links`, or null. */
+export function yearAfterPreprint(yearCell: Cell | undefined, links: Link[]): YearAfterPreprint | null {
+  const text = yearCell?.text.trim() ?? '';
+  if (!/^\d{4}$/u.test(text)) return null;
+  let earliest: YearAfterPreprint['preprint'] | null = null;
+  for (const link of links) {
+    const id = arxivId(link.url);
+    if (id && (!earliest || arxivYear(id) < earliest.year)) earliest = { link, id, year: arxivYear(id) };
+  }
+  return earliest && Number(text) > earliest.year ? { year: Number(text), preprint: earliest } : null;
 }
 
 /**
@@ -31,22 +49,15 @@ export const yearMatchesPaper = defineSchemaRule(
     const linkColumns = columns.filter(({ column }) => column.type === 'link' || column.type === 'links');
     return table.rows.flatMap((row): Finding[] => {
       const yearCell = row.cells[yearColumn.index];
-      const year = Number(yearCell?.text.trim());
-      if (!yearCell || !/^\d{4}$/u.test(yearCell.text.trim())) return [];
-      const preprints = linkColumns
-        .flatMap(({ index }) => row.cells[index]?.links ?? [])
-        .flatMap((link) => {
-          const id = arxivId(link.url);
-          return id ? [{ link, id, year: arxivYear(id) }] : [];
-        });
-      const earliest = preprints.reduce<(typeof preprints)[number] | undefined>((first, preprint) => (!first || preprint.year < first.year ? preprint : first), undefined);
-      if (!earliest || year <= earliest.year) return [];
+      const later = yearAfterPreprint(yearCell, linkColumns.flatMap(({ index }) => row.cells[index]?.links ?? []));
+      if (!yearCell || !later) return [];
+      const { year, preprint } = later;
       return [
         {
           range: yearCell.range,
-          message: `Year ${year} is later than the arXiv preprint ${earliest.id} ("${earliest.link.text}", line ${earliest.link.range.start.line}), first posted in ${earliest.year}`,
-          hint: `Year is the year of the first public version: write ${earliest.year}, or link the paper the row is about`,
-          related: [{ message: `arXiv ${earliest.id} was first posted in ${earliest.year}`, range: earliest.link.range }],
+          message: `Year ${year} is later than the arXiv preprint ${preprint.id} ("${preprint.link.text}", line ${preprint.link.range.start.line}), first posted in ${preprint.year}`,
+          hint: `Year is the year of the first public version: write ${preprint.year}, or link the paper the row is about`,
+          related: [{ message: `arXiv ${preprint.id} was first posted in ${preprint.year}`, range: preprint.link.range }],
         },
       ];
     });

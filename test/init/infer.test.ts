@@ -99,6 +99,15 @@ describe('inferConfig', () => {
     expect(inference.schemas[0]!.repeatedKey).toEqual({ key: 'A', lines: [5, 16] });
   });
 
+  it('turns year-matches-paper off for a list that dates entries by venue, and says where', () => {
+    const list = table(['Title', 'Year'], [['[Venue paper](https://arxiv.org/abs/2111.05849)', '2022'], ['[Other](https://arxiv.org/abs/2210.00379)', '2022']]);
+    const inference = inferConfig(read(`${list}\n`));
+    expect(inference.config.rules).toEqual({ 'year-matches-paper': 'off' });
+    expect(inference.schemas[0]!.venueYear).toEqual({ line: 3, year: 2022, preprintYear: 2021 });
+    const firstVersion = list.replace('| 2022 |', '| 2021 |');
+    expect(inferConfig(read(`${firstVersion}\n`)).config.rules).toEqual({});
+  });
+
   it('gives tables without rows or with unnamed columns no schema', () => {
     const inference = inferConfig(read(`| A | B |\n| - | - |\n\n| | B |\n| - | - |\n| 1 | 2 |\n`));
     expect(inference.schemas).toEqual([]);
