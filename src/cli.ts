@@ -10,10 +10,11 @@ import { exportCommand } from './commands/export.js';
 import { formatCommand } from './commands/format.js';
 import { linksCommand } from './commands/links.js';
 import { lintCommand } from './commands/lint.js';
+import { siteCommand } from './commands/site.js';
 
 const EXIT_CODES: Record<Outcome | 'usage', number> = { clean: 0, problems: 1, usage: 2 };
 
-const COMMANDS: Command[] = [lintCommand, formatCommand, checkCommand, linksCommand, exportCommand];
+const COMMANDS: Command[] = [lintCommand, formatCommand, checkCommand, linksCommand, exportCommand, siteCommand];
 const COMMAND_NAMES = COMMANDS.map((command) => command.name).join(', ');
 
 function helpText(): string {

@@ -57,7 +57,7 @@ const allSteps = [...workflows].flatMap(([file, workflow]) =>
 const runScripts = allSteps.flatMap(({ file, step }) => (step.run ? [{ file, run: step.run }] : []));
 
 /** The CLI's commands (`catalog <command>`). */
-const CATALOG_COMMANDS = ['lint', 'format', 'check', 'links', 'export'];
+const CATALOG_COMMANDS = ['lint', 'format', 'check', 'links', 'export', 'site'];
 /** `owner/repo[/path]@<full commit SHA> # vX.Y.Z` */
 const PINNED_USES = /^\s*(?:-\s+)?uses:\s+([\w.-]+\/[\w.-]+(?:\/[\w./-]+)?)@([0-9a-f]{40}) # v\d+\.\d+\.\d+\s*$/;
 /** The only write permissions, per workflow and job: everything else reads at most. */
