@@ -111,7 +111,8 @@ function controlsHtml(model: SiteModel): string {
     : '';
   const sortOptions = [['', 'Catalog order'], ['name', 'Name (A to Z)'], ...(model.years ? [['year', 'Year, newest first'], ['year-asc', 'Year, oldest first']] : [])];
   const sort = `<p class="field"><label for="site:sort">Sort</label><select id="site:sort" name="sort">${sortOptions.map(([value, label]) => `<option value="${value}">${label}</option>`).join('')}</select></p>`;
-  return `<form id="site:controls" class="controls" role="search" aria-label="Search and filters" hidden>${search}${sort}${years}${sections}${facets.join('')}<p><button type="button" id="site:clear">Clear the search and filters</button></p></form>`;
+  // On a phone the script folds the filters away (unless some are set), so the entries come first.
+  return `<form id="site:controls" class="controls" role="search" aria-label="Search and filters" hidden>${search}<details id="site:filters" open><summary>Filters and sort</summary>${sort}${years}${sections}${facets.join('')}<p><button type="button" id="site:clear">Clear the search and filters</button></p></details></form>`;
 }
 
 function checkboxGroup(key: string, legend: string, options: { value: string; label: string; count: number }[]): string {

@@ -200,6 +200,9 @@ function start() {
     if (button) button.addEventListener('click', clear);
   }
   form.hidden = false;
+  const filters = document.getElementById('site:filters');
+  const filtering = state.from !== null || state.to !== null || state.sort || groups.some((group) => state.selected[group].length > 0);
+  if (filters && !filtering && window.matchMedia('(max-width: 48rem)').matches) filters.open = false;
   showState();
   update();
   // Showing the controls moved the entries: bring a linked entry back into view.
