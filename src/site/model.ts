@@ -4,7 +4,7 @@
 // every column is text and only the search is offered.
 import GithubSlugger from 'github-slugger';
 import type { ColumnSchema } from '../catalog/config.js';
-import type { Catalog, Table } from '../catalog/model.js';
+import type { Catalog, Row, Table } from '../catalog/model.js';
 import { columnIndex } from '../rules/columns.js';
 import { listValues } from '../rules/list-values.js';
 import { matchVocabulary } from '../rules/vocabulary.js';
@@ -72,7 +72,8 @@ export function siteModel(catalogs: Catalog[]): SiteModel {
       const introStart = Math.max(table.section.line, previousEnd);
       const introHtml = blockHtml(withoutTableOfContents(lines.slice(introStart, table.header.line - 1).join('\n')));
       previousEnd = table.range.end.line;
-      const entries = table.rows.map((row) => entryOf(table, row, render, facetKey, entrySlugs));
+      const layout = tableLayout(table);
+      const entries = table.rows.map((row) => entryOf(layout, row, render, facetKey, entrySlugs));
       sections.push({ id: '', heading: table.section.heading, introHtml, entries });
     }
   }
@@ -111,26 +112,54 @@ function facetKeys(facetColumns: Map<string, { label: string; column: ColumnSche
   };
 }
 
-function entryOf(table: Table, row: Table['rows'][number], render: CellHtml, facetKey: FacetKey, slugs: GithubSlugger): SiteEntry {
+/** What each column of a table is to the site, worked out once per table. */
+interface TableLayout {
+  nameIndex: number;
+  labels: string[];
+  /** Per header column: its schema column, if the schema describes it. */
+  columns: (ColumnSchema | undefined)[];
+  /** Per enumeration column: cell source → canonical values (cells repeat a lot). */
+  values: Map<string, string[]>[];
+}
+
+function tableLayout(table: Table): TableLayout {
   const schema = table.schema;
-  const nameIndex = schema ? Math.max(columnIndex(table, schema.key), 0) : 0;
-  const nameCell = row.cells[nameIndex];
+  const labels = table.header.cells.map((cell) => cell.text.trim());
+  return {
+    nameIndex: schema ? Math.max(columnIndex(table, schema.key), 0) : 0,
+    labels,
+    columns: labels.map((label) => schema?.columns.find((column) => column.name.toLowerCase() === label.toLowerCase())),
+    values: labels.map(() => new Map()),
+  };
+}
+
+function enumerationValues(column: ColumnSchema, text: string): string[] {
+  return listValues(text, column.multiple)
+    .map(({ value }) => value)
+    .filter((value) => value !== '')
+    .map((value) => {
+      const match = matchVocabulary(column, value);
+      return match.kind === 'variant' ? match.canonical : value;
+    });
+}
+
+function entryOf(layout: TableLayout, row: Row, render: CellHtml, facetKey: FacetKey, slugs: GithubSlugger): SiteEntry {
+  const nameCell = row.cells[layout.nameIndex];
   const name = nameCell?.text.trim() ?? '';
   const entry: SiteEntry = { id: slugs.slug(name || `line ${row.line}`), name, nameHtml: nameCell ? render(nameCell) : '', year: null, facets: {}, fields: [] };
-  table.header.cells.forEach((header, index) => {
+  layout.labels.forEach((label, index) => {
     const cell = row.cells[index];
-    if (index === nameIndex || !cell || cell.source === '') return;
-    const column = schema?.columns.find((candidate) => candidate.name.toLowerCase() === header.text.trim().toLowerCase());
-    const field: SiteField = { label: header.text.trim(), html: render(cell) };
+    if (index === layout.nameIndex || !cell || cell.source === '') return;
+    const column = layout.columns[index];
+    const field: SiteField = { label, html: render(cell) };
     if (column?.type === 'year' && /^\d{4}$/u.test(cell.text.trim())) entry.year = Number(cell.text.trim());
     if (column?.type === 'enumeration') {
-      const values = listValues(cell.text, column.multiple)
-        .map(({ value }) => value)
-        .filter((value) => value !== '')
-        .map((value) => {
-          const match = matchVocabulary(column, value);
-          return match.kind === 'variant' ? match.canonical : value;
-        });
+      const known = layout.values[index]!;
+      let values = known.get(cell.source);
+      if (values === undefined) {
+        values = enumerationValues(column, cell.text);
+        known.set(cell.source, values);
+      }
       entry.facets[facetKey(column)] = values;
       field.tags = values;
     }

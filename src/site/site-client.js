@@ -200,6 +200,8 @@ function start() {
     if (button) button.addEventListener('click', clear);
   }
   form.hidden = false;
+  // The side column for the controls exists only once they are shown.
+  document.documentElement.classList.add('scripted');
   const filters = document.getElementById('site:filters');
   const filtering = state.from !== null || state.to !== null || state.sort || groups.some((group) => state.selected[group].length > 0);
   if (filters && !filtering && window.matchMedia('(max-width: 48rem)').matches) filters.open = false;

@@ -2,7 +2,7 @@
 // which then takes the folder's place, so a failed build never leaves half a site. A folder that
 // holds anything but a site this command built is never replaced.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { GENERATOR } from './page.js';
 
@@ -22,6 +22,17 @@ function removeQuietly(path: string): void {
   }
 }
 
+/** The first bytes of a page, where its head and generator tag are (a large site's page need not be read whole). */
+function pageHead(path: string): string {
+  const head = Buffer.alloc(4096);
+  const file = openSync(path, 'r');
+  try {
+    return head.toString('utf8', 0, readSync(file, head, 0, head.length, 0));
+  } finally {
+    closeSync(file);
+  }
+}
+
 /** Refuses an output folder that is a file, or a folder of something else than a built site. */
 export function checkOutputFolder(folder: string, shown: string): void {
   if (!existsSync(folder)) {
@@ -34,7 +45,7 @@ export function checkOutputFolder(folder: string, shown: string): void {
   const names = readdirSync(folder);
   if (names.length === 0) return;
   const index = join(folder, 'index.html');
-  const ours = existsSync(index) && readFileSync(index, 'utf8').includes(`<meta name="generator" content="${GENERATOR}">`);
+  const ours = existsSync(index) && pageHead(index).includes(`<meta name="generator" content="${GENERATOR}">`);
   if (!ours) throw new SiteOutputError(`--out ${shown}: the folder holds files that are not a site built by catalog site; name a new or empty folder`);
 }
 
