@@ -24,7 +24,8 @@ function helpText(): string {
   ]);
   return `Usage: catalog <command> [options] [files]
 
-Lints, formats and link-checks the markdown tables of a catalog (default file: catalog.md).
+Lints, formats and link-checks the markdown tables of a catalog, and builds its website
+(default file: catalog.md).
 
 Commands:
 ${commands.join('\n')}
@@ -36,7 +37,8 @@ Options:
   -h, --help          Show this help.
   -v, --version       Show the version.
 
-Exit codes: 0 clean; 1 problems found (lint errors, a file to reformat, dead links);
+Exit codes: 0 clean; 1 problems found (lint errors, a file to reformat, dead links; for site,
+the site was not built);
 2 usage error, invalid config, unreadable file or refused write.
 `;
 }

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { dirname, relative, resolve } from 'node:path';
 import { lintCatalog } from '../rules/index.js';
 import type { Command, CommandRun, Io, Outcome } from './command.js';
@@ -27,7 +26,7 @@ async function buildSiteCommand({ paths, values, format, io }: CommandRun): Prom
     }
     buildSite(
       loaded.map((file) => file.catalog),
-      buildInfo(io, dirname(paths[0]!)),
+      await buildInfo(io, dirname(paths[0]!)),
       out,
       shown,
     );
@@ -40,16 +39,18 @@ async function buildSiteCommand({ paths, values, format, io }: CommandRun): Prom
 }
 
 /** The day of the build (SOURCE_DATE_EPOCH for a reproducible one) and the commit it comes from. */
-function buildInfo(io: Io, folder: string) {
+async function buildInfo(io: Io, folder: string) {
   const epoch = Number(io.env['SOURCE_DATE_EPOCH']);
   const date = (Number.isFinite(epoch) && io.env['SOURCE_DATE_EPOCH'] ? new Date(epoch * 1000) : new Date()).toISOString().slice(0, 10);
-  const commit = io.env['GITHUB_SHA'] || gitHead(folder);
+  const commit = io.env['GITHUB_SHA'] || (await gitHead(folder));
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository } = io.env;
   const commitUrl = commit && server && repository ? `${server}/${repository}/commit/${commit}` : undefined;
   return { date, commit, commitUrl };
 }
 
-function gitHead(folder: string): string | undefined {
+async function gitHead(folder: string): Promise<string | undefined> {
+  // Loaded here, so that the commands that start often (check in the git hook) do not load it.
+  const { execFileSync } = await import('node:child_process');
   try {
     return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: folder, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
   } catch {
@@ -60,7 +61,7 @@ function gitHead(folder: string): string | undefined {
 export const siteCommand: Command = {
   name: 'site',
   usage: 'site [files]',
-  summary: 'Build a static site to search and filter the catalog (only from a catalog without lint errors).',
+  summary: 'Build the website to search and filter the catalog (refused with lint errors).',
   optionHelp: ['--out DIR         Write it into DIR (default _site/).', '--force           Build even when lint finds errors (a preview).'],
   options: ['out', 'force', 'config', 'format'],
   run: buildSiteCommand,
