@@ -56,7 +56,7 @@ export interface SiteModel {
 }
 
 /** Query parameters the page uses for itself; a facet never takes one of these names. */
-export const RESERVED_KEYS = ['q', 'section', 'from', 'to', 'sort'];
+const RESERVED_KEYS = ['q', 'section', 'from', 'to', 'sort'];
 
 /** The site's model of one or more catalogs (the first one names the site). */
 export function siteModel(catalogs: Catalog[]): SiteModel {
