@@ -7,6 +7,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { generateCatalog } from './generate-catalog.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({ options: { runs: { type: 'string' }, sizes: { type: 'string' } } });
@@ -16,23 +17,7 @@ const runsFor = (rows) => Number(values.runs ?? (rows >= 10000 ? 3 : rows >= 100
 const work = mkdtempSync(join(tmpdir(), 'catalog-bench-'));
 copyFileSync(join(root, 'catalog.config.json'), join(work, 'catalog.config.json'));
 
-/** A catalog of `rows` rows built from the real catalog's rows, each made unique, in sorted order. */
-function generate(rows) {
-  const real = readFileSync(join(root, 'catalog.md'), 'utf8');
-  const templates = real.split('\n').filter((line) => /^\| \S/u.test(line) && !line.startsWith('| Name |'));
-  const lines = [];
-  for (let index = 0; index < rows; index++) {
-    const template = templates[index % templates.length];
-    const cells = template.slice(2, -2).split(' | ');
-    const id = String(index).padStart(6, '0');
-    cells[0] = `[System ${id}](https://github.com/example-org-${index % 97}/system-${id})`;
-    cells[3] = cells[3] ? `[arXiv ${2015 + (index % 10)}](https://arxiv.org/abs/2101.${id})` : '';
-    cells[5] = String(2015 + Math.floor((index * 10) / rows));
-    lines.push(`| ${cells.join(' | ')} |`);
-  }
-  const header = '| Name | Description | Organization or author | Paper | Framework | Year | Search method |\n| --- | --- | --- | --- | --- | --- | --- |\n';
-  return `# Generated catalog\n\nA catalog of ${rows} generated entries.\n\n## Methods\n\n${header}${lines.join('\n')}\n`;
-}
+const generate = (rows) => generateCatalog(join(root, 'catalog.md'), rows);
 
 function time(command, args) {
   const start = process.hrtime.bigint();

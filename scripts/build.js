@@ -3,7 +3,7 @@
 // is loaded up front (the pre-commit check imports nothing later); code splitting keeps the
 // rest (the link checker and undici, SARIF, export) in chunks loaded only when asked for.
 import { build } from 'esbuild';
-import { renameSync, rmSync } from 'node:fs';
+import { copyFileSync, renameSync, rmSync } from 'node:fs';
 
 // Built beside dist/ and swapped in, so a command running meanwhile never finds dist/ half written.
 const dist = new URL('../dist', import.meta.url);
@@ -44,5 +44,7 @@ const options = {
 for (const [name, entry] of Object.entries({ cli: 'src/cli.ts', index: 'src/index.ts' })) {
   await build({ ...options, entryPoints: { [name]: entry } });
 }
+// The site's style and script are read at run time from beside the module that inlines them.
+for (const asset of ['site.css', 'site-client.js']) copyFileSync(new URL(`../src/site/${asset}`, import.meta.url), new URL(asset, `${staging.href}/`));
 rmSync(dist, { recursive: true, force: true });
 renameSync(staging, dist);

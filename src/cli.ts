@@ -11,10 +11,11 @@ import { formatCommand } from './commands/format.js';
 import { initCommand } from './commands/init.js';
 import { linksCommand } from './commands/links.js';
 import { lintCommand } from './commands/lint.js';
+import { siteCommand } from './commands/site.js';
 
 const EXIT_CODES: Record<Outcome | 'usage', number> = { clean: 0, problems: 1, usage: 2 };
 
-const COMMANDS: Command[] = [initCommand, lintCommand, formatCommand, checkCommand, linksCommand, exportCommand];
+const COMMANDS: Command[] = [initCommand, lintCommand, formatCommand, checkCommand, linksCommand, exportCommand, siteCommand];
 const COMMAND_NAMES = COMMANDS.map((command) => command.name).join(', ');
 
 function helpText(): string {
@@ -24,7 +25,8 @@ function helpText(): string {
   ]);
   return `Usage: catalog <command> [options] [files]
 
-Lints, formats and link-checks the markdown tables of a catalog (default file: catalog.md).
+Lints, formats and link-checks the markdown tables of a catalog, and builds its website
+(default file: catalog.md).
 
 Commands:
 ${commands.join('\n')}
@@ -36,7 +38,8 @@ Options:
   -h, --help          Show this help.
   -v, --version       Show the version.
 
-Exit codes: 0 clean; 1 problems found (lint errors, a file to reformat, dead links);
+Exit codes: 0 clean; 1 problems found (lint errors, a file to reformat, dead links; for site,
+the site was not built);
 2 usage error, invalid config, unreadable file or refused write.
 `;
 }

@@ -35,6 +35,8 @@ interface Step {
 }
 interface Job {
   'runs-on': string;
+  needs?: string | string[];
+  environment?: { name: string; url?: string };
   'timeout-minutes'?: number;
   permissions?: Record<string, string>;
   steps: Step[];
@@ -61,15 +63,15 @@ const allSteps = [...workflows].flatMap(([file, workflow]) =>
 const runScripts = allSteps.flatMap(({ file, step }) => (step.run ? [{ file, run: step.run }] : []));
 
 /** The CLI's commands (`catalog <command>`). */
-const CATALOG_COMMANDS = ['init', 'lint', 'format', 'check', 'links', 'export'];
+const CATALOG_COMMANDS = ['init', 'lint', 'format', 'check', 'links', 'export', 'site'];
 /** `owner/repo[/path]@<full commit SHA> # vX.Y.Z` */
 const PINNED_USES = /^\s*(?:-\s+)?uses:\s+([\w.-]+\/[\w.-]+(?:\/[\w./-]+)?)@([0-9a-f]{40}) # v\d+\.\d+\.\d+\s*$/;
 /** The only write permissions, per workflow and job: everything else reads at most. */
-const WRITE_PERMISSIONS: Record<string, string[]> = { 'links.yml/links': ['issues'] };
+const WRITE_PERMISSIONS: Record<string, string[]> = { 'links.yml/links': ['issues'], 'pages.yml/deploy': ['pages', 'id-token'] };
 
 describe('workflows', () => {
-  it('exist: ci.yml and links.yml', () => {
-    expect(workflowFiles.sort()).toEqual(['ci.yml', 'links.yml']);
+  it('exist: ci.yml, links.yml and pages.yml', () => {
+    expect(workflowFiles.sort()).toEqual(['ci.yml', 'links.yml', 'pages.yml']);
   });
 
   it('parse, and every job has steps, a runner and a time limit', () => {
@@ -86,6 +88,7 @@ describe('workflows', () => {
   it('run on the events the maintainers rely on', () => {
     expect(Object.keys(workflows.get('ci.yml')!.on).sort()).toEqual(['pull_request', 'push']);
     expect(Object.keys(workflows.get('links.yml')!.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
+    expect(workflows.get('pages.yml')!.on).toEqual({ push: { branches: ['main'] }, workflow_dispatch: null });
   });
 
   it('pin every action to a full commit SHA with its version in a comment, the same SHA everywhere', () => {
@@ -140,7 +143,8 @@ describe('workflows', () => {
     for (const [file, workflow] of workflows) {
       for (const [jobId, job] of Object.entries(workflow.jobs)) {
         const runs = job.steps.flatMap((step) => (step.run ? [step.run] : []));
-        expect(runs[0], `${file}/${jobId}`).toBe('npm ci');
+        // A job that runs no command of its own (the Pages deployment) installs nothing.
+        if (runs.length > 0) expect(runs[0], `${file}/${jobId}`).toBe('npm ci');
       }
     }
   });
@@ -158,6 +162,21 @@ describe('workflows', () => {
     expect(check.run).toContain('--changed-since "$BASE_SHA"');
     expect(check.run).toContain('--report-md "$GITHUB_STEP_SUMMARY"');
     expect(check.env?.['BASE_SHA']).toBe('${{ github.event.pull_request.base.sha }}');
+  });
+
+  it('build the site from a lint-clean catalog and deploy it to Pages from a job of its own', () => {
+    const { build, deploy } = workflows.get('pages.yml')!.jobs;
+    const site = build!.steps.findIndex((step) => step.run === 'npm run site');
+    const upload = build!.steps.findIndex((step) => step.uses?.startsWith('actions/upload-pages-artifact@'));
+    expect(site).toBeGreaterThan(0);
+    expect(upload).toBeGreaterThan(site);
+    expect(build!.steps[upload]!.with).toEqual({ path: '_site' });
+    expect(packageJson.scripts['site']).toMatch(/ site catalog\.md$/u);
+    expect(build!.permissions).toBeUndefined();
+    expect(deploy!.needs).toBe('build');
+    expect(deploy!.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    expect(deploy!.environment).toEqual({ name: 'github-pages', url: '${{ steps.deployment.outputs.page_url }}' });
+    expect(deploy!.steps.map((step) => step.uses?.split('@')[0])).toEqual(['actions/deploy-pages']);
   });
 
   it('keep the link cache with actions/cache, at the path the config names', () => {

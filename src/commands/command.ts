@@ -18,6 +18,8 @@ export const OPTIONS = {
   'report-md': { type: 'string' },
   timeout: { type: 'string' },
   output: { type: 'string', short: 'o' },
+  out: { type: 'string' },
+  force: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },

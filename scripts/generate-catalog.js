@@ -1,0 +1,21 @@
+// A catalog of any size for the benchmarks, built from the real catalog's rows.
+import { readFileSync } from 'node:fs';
+
+/** A catalog of `rows` rows built from the real catalog's rows, each made unique, in sorted order. */
+export function generateCatalog(realCatalogPath, rows) {
+  const real = readFileSync(realCatalogPath, 'utf8');
+  // Body rows only: not a header, not a delimiter row.
+  const templates = real.split('\n').filter((line) => /^\| \S/u.test(line) && !line.startsWith('| Name |') && !/^\| :?-/u.test(line));
+  const lines = [];
+  for (let index = 0; index < rows; index++) {
+    const template = templates[index % templates.length];
+    const cells = template.slice(2, -2).split(' | ');
+    const id = String(index).padStart(6, '0');
+    cells[0] = `[System ${id}](https://github.com/example-org-${index % 97}/system-${id})`;
+    cells[3] = cells[3] ? `[arXiv ${2015 + (index % 10)}](https://arxiv.org/abs/2101.${id})` : '';
+    cells[5] = String(2015 + Math.floor((index * 10) / rows));
+    lines.push(`| ${cells.join(' | ')} |`);
+  }
+  const header = '| Name | Description | Organization or author | Paper | Framework | Year | Search method |\n| --- | --- | --- | --- | --- | --- | --- |\n';
+  return `# Generated catalog\n\nA catalog of ${rows} generated entries.\n\n## Methods\n\n${header}${lines.join('\n')}\n`;
+}

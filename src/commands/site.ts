@@ -1,0 +1,69 @@
+import { dirname, relative, resolve } from 'node:path';
+import { lintCatalog } from '../rules/index.js';
+import type { Command, CommandRun, Io, Outcome } from './command.js';
+import { InputError } from './errors.js';
+import { loadCatalog } from './load.js';
+import { report, sortedByPlace } from './report.js';
+
+const DEFAULT_OUT = '_site';
+
+async function buildSiteCommand({ paths, values, format, io }: CommandRun): Promise<Outcome> {
+  const loaded = paths.map((path) => loadCatalog(path, values.config));
+  const out = resolve(values.out ?? DEFAULT_OUT);
+  const relativeOut = relative(process.cwd(), out);
+  const shown = relativeOut.startsWith('..') ? out : relativeOut || '.';
+  // The site's code (the HTML pipeline) is loaded only by this command.
+  const { buildSite, checkOutputFolder, SiteOutputError } = await import('../site/build.js');
+  try {
+    checkOutputFolder(out, shown);
+    // Only errors stop a site; warnings are lint's business.
+    const errors = sortedByPlace(loaded.flatMap((file) => lintCatalog(file.catalog, file.config))).filter((diagnostic) => diagnostic.severity === 'error');
+    const broken = errors.length > 0;
+    if (broken) await report(errors, loaded.map((file) => file.file), format, io, true);
+    if (broken && !values.force) {
+      io.stderr(`catalog: the site was not built: fix the errors above (or preview it anyway with --force)\n`);
+      return 'problems';
+    }
+    buildSite(
+      loaded.map((file) => file.catalog),
+      await buildInfo(io, dirname(paths[0]!)),
+      out,
+      shown,
+    );
+    io.stderr(`catalog: wrote ${shown}/index.html${broken ? ' (with --force, from a catalog with errors)' : ''}\n`);
+    return 'clean';
+  } catch (error) {
+    if (error instanceof SiteOutputError) throw new InputError(error.message);
+    throw error;
+  }
+}
+
+/** The day of the build (SOURCE_DATE_EPOCH for a reproducible one) and the commit it comes from. */
+async function buildInfo(io: Io, folder: string) {
+  const epoch = Number(io.env['SOURCE_DATE_EPOCH']);
+  const date = (Number.isFinite(epoch) && io.env['SOURCE_DATE_EPOCH'] ? new Date(epoch * 1000) : new Date()).toISOString().slice(0, 10);
+  const commit = io.env['GITHUB_SHA'] || (await gitHead(folder));
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository } = io.env;
+  const commitUrl = commit && server && repository ? `${server}/${repository}/commit/${commit}` : undefined;
+  return { date, commit, commitUrl };
+}
+
+async function gitHead(folder: string): Promise<string | undefined> {
+  // Loaded here, so that the commands that start often (check in the git hook) do not load it.
+  const { execFileSync } = await import('node:child_process');
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: folder, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const siteCommand: Command = {
+  name: 'site',
+  usage: 'site [files]',
+  summary: 'Build the website to search and filter the catalog (refused with lint errors).',
+  optionHelp: ['--out DIR         Write it into DIR (default _site/).', '--force           Build even when lint finds errors (a preview).'],
+  options: ['out', 'force', 'config', 'format'],
+  run: buildSiteCommand,
+};
+

@@ -1,0 +1,194 @@
+// The catalog as the site shows it: sections in document order, each entry with its id, its
+// cells as safe HTML, and the values the page filters on. The schema decides what is filtered:
+// every enumeration column is a facet, the year column gives the year range; without a schema
+// every column is text and only the search is offered.
+import GithubSlugger from 'github-slugger';
+import type { ColumnSchema } from '../catalog/config.js';
+import type { Catalog, Row, Table } from '../catalog/model.js';
+import { columnIndex } from '../rules/columns.js';
+import { listValues } from '../rules/list-values.js';
+import { matchVocabulary } from '../rules/vocabulary.js';
+import { cellRenderer, type CellHtml } from './cell-html.js';
+import { blockHtml } from './render-markdown.js';
+
+export interface SiteField {
+  label: string;
+  html: string;
+  /** The values of an enumeration cell, shown as tags. */
+  tags?: string[];
+}
+
+export interface SiteEntry {
+  /** The GitHub slug of its name (`alpa`, `alpa-1` for a second Alpa): the page anchor. */
+  id: string;
+  name: string;
+  nameHtml: string;
+  year: number | null;
+  /** Facet key → the entry's values (canonical spellings). */
+  facets: Record<string, string[]>;
+  fields: SiteField[];
+}
+
+export interface SiteSection {
+  id: string;
+  heading: string;
+  introHtml: string;
+  entries: SiteEntry[];
+}
+
+export interface SiteFacet {
+  /** The URL query parameter, e.g. `framework`. */
+  key: string;
+  label: string;
+  /** The schema's values first, in its order, then values the schema does not list, each with its number of entries. */
+  values: { value: string; count: number }[];
+}
+
+export interface SiteModel {
+  title: string;
+  introHtml: string;
+  sections: SiteSection[];
+  facets: SiteFacet[];
+  /** Filters beyond the search: the section, the year range and the sort (only with a schema). */
+  filters: boolean;
+  years: { min: number; max: number } | null;
+  total: number;
+}
+
+/** Query parameters the page uses for itself; a facet never takes one of these names. */
+const RESERVED_KEYS = ['q', 'section', 'from', 'to', 'sort'];
+
+/** The site's model of one or more catalogs (the first one names the site). */
+export function siteModel(catalogs: Catalog[]): SiteModel {
+  const render = cellRenderer();
+  const facetColumns = new Map<string, { label: string; column: ColumnSchema }>();
+  const facetKey = facetKeys(facetColumns);
+  const entrySlugs = new GithubSlugger();
+  const sections: SiteSection[] = [];
+  for (const catalog of catalogs) {
+    const lines = catalog.source.replace(/^\uFEFF/u, '').split(/\r?\n/u);
+    let previousEnd = 0;
+    for (const table of catalog.tables) {
+      const introStart = Math.max(table.section.line, previousEnd);
+      const introHtml = blockHtml(withoutTableOfContents(lines.slice(introStart, table.header.line - 1).join('\n')));
+      previousEnd = table.range.end.line;
+      const layout = tableLayout(table);
+      const entries = table.rows.map((row) => entryOf(layout, row, render, facetKey, entrySlugs));
+      sections.push({ id: '', heading: table.section.heading, introHtml, entries });
+    }
+  }
+  // Entries keep their plain slugs (`#alpa`); a section whose heading takes one gets a suffix.
+  const sectionSlugs = new GithubSlugger();
+  sectionSlugs.occurrences = { ...entrySlugs.occurrences };
+  for (const section of sections) section.id = sectionSlugs.slug(section.heading || 'entries');
+  const entries = sections.flatMap((section) => section.entries);
+  const years = entries.flatMap((entry) => (entry.year === null ? [] : [entry.year]));
+  return {
+    title: documentTitle(catalogs[0]!),
+    introHtml: documentIntro(catalogs[0]!),
+    sections,
+    facets: [...facetColumns].map(([key, { label, column }]) => facetOf(key, label, column, entries)),
+    filters: catalogs.some((catalog) => catalog.tables.some((table) => table.schema !== null)),
+    years: years.length > 0 ? { min: Math.min(...years), max: Math.max(...years) } : null,
+    total: entries.length,
+  };
+}
+
+type FacetKey = (column: ColumnSchema) => string;
+
+/** Gives each enumeration column (by name, across tables) its query parameter. */
+function facetKeys(facetColumns: Map<string, { label: string; column: ColumnSchema }>): FacetKey {
+  const byName = new Map<string, string>();
+  const slugger = new GithubSlugger();
+  for (const reserved of RESERVED_KEYS) slugger.slug(reserved);
+  return (column) => {
+    let key = byName.get(column.name);
+    if (key === undefined) {
+      key = slugger.slug(column.name) || 'column';
+      byName.set(column.name, key);
+      facetColumns.set(key, { label: column.name, column });
+    }
+    return key;
+  };
+}
+
+/** What each column of a table is to the site, worked out once per table. */
+interface TableLayout {
+  nameIndex: number;
+  labels: string[];
+  /** Per header column: its schema column, if the schema describes it. */
+  columns: (ColumnSchema | undefined)[];
+  /** Per enumeration column: cell source → canonical values (cells repeat a lot). */
+  values: Map<string, string[]>[];
+}
+
+function tableLayout(table: Table): TableLayout {
+  const schema = table.schema;
+  const labels = table.header.cells.map((cell) => cell.text.trim());
+  return {
+    nameIndex: schema ? Math.max(columnIndex(table, schema.key), 0) : 0,
+    labels,
+    columns: labels.map((label) => schema?.columns.find((column) => column.name.toLowerCase() === label.toLowerCase())),
+    values: labels.map(() => new Map()),
+  };
+}
+
+function enumerationValues(column: ColumnSchema, text: string): string[] {
+  return listValues(text, column.multiple)
+    .map(({ value }) => value)
+    .filter((value) => value !== '')
+    .map((value) => {
+      const match = matchVocabulary(column, value);
+      return match.kind === 'variant' ? match.canonical : value;
+    });
+}
+
+function entryOf(layout: TableLayout, row: Row, render: CellHtml, facetKey: FacetKey, slugs: GithubSlugger): SiteEntry {
+  const nameCell = row.cells[layout.nameIndex];
+  const name = nameCell?.text.trim() ?? '';
+  const entry: SiteEntry = { id: slugs.slug(name || `line ${row.line}`), name, nameHtml: nameCell ? render(nameCell) : '', year: null, facets: {}, fields: [] };
+  layout.labels.forEach((label, index) => {
+    const cell = row.cells[index];
+    if (index === layout.nameIndex || !cell || cell.source === '') return;
+    const column = layout.columns[index];
+    const field: SiteField = { label, html: render(cell) };
+    if (column?.type === 'year' && /^\d{4}$/u.test(cell.text.trim())) entry.year = Number(cell.text.trim());
+    if (column?.type === 'enumeration') {
+      const known = layout.values[index]!;
+      let values = known.get(cell.source);
+      if (values === undefined) {
+        values = enumerationValues(column, cell.text);
+        known.set(cell.source, values);
+      }
+      entry.facets[facetKey(column)] = values;
+      field.tags = values;
+    }
+    entry.fields.push(field);
+  });
+  return entry;
+}
+
+function facetOf(key: string, label: string, column: ColumnSchema, entries: SiteEntry[]): SiteFacet {
+  const counts = new Map<string, number>(column.values.map((value) => [value, 0]));
+  for (const entry of entries) for (const value of entry.facets[key] ?? []) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return { key, label, values: [...counts].filter(([, count]) => count > 0).map(([value, count]) => ({ value, count })) };
+}
+
+function documentTitle(catalog: Catalog): string {
+  const top = catalog.headings.find((heading) => heading.depth === 1);
+  return top?.heading || catalog.file.replace(/^.*[\\/]/u, '').replace(/\.md$/iu, '');
+}
+
+/** The prose between the title and the first section with a table. */
+function documentIntro(catalog: Catalog): string {
+  const lines = catalog.source.replace(/^\uFEFF/u, '').split(/\r?\n/u);
+  const first = catalog.tables[0];
+  const title = catalog.headings.find((heading) => heading.depth === 1);
+  const end = first ? (first.section.line || first.header.line) - 1 : lines.length;
+  return blockHtml(withoutTableOfContents(lines.slice(title?.line ?? 0, end).join('\n')));
+}
+
+/** The generated table of contents links to the markdown file's anchors; the page has its own navigation. */
+function withoutTableOfContents(markdown: string): string {
+  return markdown.replace(/<!--\s*catalog:toc\s*-->[^]*?<!--\s*catalog:toc:end\s*-->/u, '');
+}

@@ -1,0 +1,217 @@
+// The page's search, filters and sort. Plain JavaScript with no dependency, inlined in the page.
+// The state lives in the URL query (?q=...&framework=PyTorch&from=2020&sort=year), so a view
+// can be shared and survives a reload. Within a facet the values are alternatives (PyTorch or
+// JAX); the search, the section, the facets and the year range must all hold. A value's count
+// is the number of entries it would show with the other filters as they are.
+'use strict';
+
+/** Lower case without accents, so that "Sebastien" finds "Sébastien". */
+function normalizeText(text) {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+function searchWords(query) {
+  return normalizeText(query).split(/\s+/).filter(Boolean);
+}
+
+function yearOf(text) {
+  return text && /^\d{1,4}$/.test(text.trim()) ? Number(text) : null;
+}
+
+/** The state a URL query describes; `groups` are the checkbox groups (section and facets). */
+function readState(search, groups) {
+  const params = new URLSearchParams(search);
+  const selected = {};
+  for (const group of groups) selected[group] = params.getAll(group);
+  return { q: params.get('q') || '', selected, from: yearOf(params.get('from')), to: yearOf(params.get('to')), sort: params.get('sort') || '' };
+}
+
+/** The URL query of a state ('' for the unfiltered page). */
+function queryOf(state) {
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  for (const group of Object.keys(state.selected)) for (const value of state.selected[group]) params.append(group, value);
+  if (state.from !== null) params.set('from', String(state.from));
+  if (state.to !== null) params.set('to', String(state.to));
+  if (state.sort) params.set('sort', state.sort);
+  const query = params.toString();
+  return query ? '?' + query : '';
+}
+
+/**
+ * Which entries the state shows, and each group value's count. An entry that fails only one
+ * group's filter still counts for that group: choosing that value would show it.
+ * Entries are { text, year, groups: { group: [values] } }.
+ */
+function evaluate(entries, state) {
+  const words = searchWords(state.q);
+  const active = Object.keys(state.selected).filter((group) => state.selected[group].length > 0);
+  const counts = {};
+  for (const group of Object.keys(state.selected)) counts[group] = {};
+  const shown = new Array(entries.length);
+  let total = 0;
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index];
+    let failedGroup = null;
+    let failures = 0;
+    for (const word of words) {
+      if (!entry.text.includes(word)) {
+        failures = 2;
+        break;
+      }
+    }
+    if (failures === 0 && (state.from !== null || state.to !== null)) {
+      if (entry.year === null || (state.from !== null && entry.year < state.from) || (state.to !== null && entry.year > state.to)) failures = 2;
+    }
+    for (let at = 0; at < active.length && failures < 2; at++) {
+      const group = active[at];
+      const wanted = state.selected[group];
+      if (!(entry.groups[group] || []).some((value) => wanted.includes(value))) {
+        failedGroup = group;
+        failures++;
+      }
+    }
+    shown[index] = failures === 0;
+    if (failures === 0) total++;
+    if (failures >= 2) continue;
+    for (const group of Object.keys(counts)) {
+      if (failures === 1 && group !== failedGroup) continue;
+      for (const value of entry.groups[group] || []) counts[group][value] = (counts[group][value] || 0) + 1;
+    }
+  }
+  return { shown, counts, total };
+}
+
+/** Entry indexes in the order a sort asks for (catalog order breaks ties). */
+function sortedOrder(entries, sort) {
+  const order = entries.map((_, index) => index);
+  const byYear = (direction) => (a, b) => {
+    const ya = entries[a].year;
+    const yb = entries[b].year;
+    if (ya === yb) return a - b;
+    if (ya === null) return 1;
+    if (yb === null) return -1;
+    return direction * (ya - yb);
+  };
+  if (sort === 'name') {
+    const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+    order.sort((a, b) => collator.compare(entries[a].name, entries[b].name) || a - b);
+  } else if (sort === 'year') order.sort(byYear(-1));
+  else if (sort === 'year-asc') order.sort(byYear(1));
+  return order;
+}
+
+function start() {
+  const form = document.getElementById('site:controls');
+  const status = document.getElementById('site:status');
+  const empty = document.getElementById('site:empty');
+  const search = document.getElementById('site:q');
+  const from = document.getElementById('site:from');
+  const to = document.getElementById('site:to');
+  const sort = document.getElementById('site:sort');
+  const fieldsets = Array.from(form.querySelectorAll('fieldset.facet'));
+  const groups = fieldsets.map((fieldset) => fieldset.dataset.key);
+  const boxes = Array.from(form.querySelectorAll('fieldset.facet input[type=checkbox]'));
+  const countOf = new Map(boxes.map((box) => [box, box.parentElement.querySelector('.count')]));
+  const sections = Array.from(document.querySelectorAll('section.section')).map((element) => ({
+    element,
+    list: element.querySelector('.entries'),
+    entries: [],
+  }));
+  const entries = [];
+  for (const section of sections) {
+    for (const element of section.list.children) {
+      const entryGroups = { section: [element.dataset.section] };
+      for (const group of groups) {
+        const values = element.getAttribute('data-f-' + group);
+        if (group !== 'section') entryGroups[group] = values ? values.split('\n') : [];
+      }
+      const parts = element.getElementsByClassName('v');
+      let text = '';
+      for (let index = 0; index < parts.length; index++) text += parts[index].textContent + ' ';
+      const entry = { element, text: normalizeText(text), name: parts[0] ? parts[0].textContent.trim() : '', year: yearOf(element.dataset.year), groups: entryGroups };
+      section.entries.push(entries.length);
+      entries.push(entry);
+    }
+  }
+  let state = readState(location.search, groups);
+  let appliedSort = '';
+
+  function showState() {
+    search.value = state.q;
+    if (from) from.value = state.from === null ? '' : String(state.from);
+    if (to) to.value = state.to === null ? '' : String(state.to);
+    if (sort) sort.value = state.sort;
+    for (const box of boxes) box.checked = (state.selected[box.name] || []).includes(box.value);
+  }
+
+  function update() {
+    const result = evaluate(entries, state);
+    for (let index = 0; index < entries.length; index++) {
+      const hidden = !result.shown[index];
+      if (entries[index].element.hidden !== hidden) entries[index].element.hidden = hidden;
+    }
+    for (const section of sections) {
+      const hidden = !section.entries.some((index) => result.shown[index]);
+      if (section.element.hidden !== hidden) section.element.hidden = hidden;
+    }
+    for (const box of boxes) {
+      const text = '(' + (result.counts[box.name][box.value] || 0) + ')';
+      const count = countOf.get(box);
+      if (count.textContent !== text) count.textContent = text;
+    }
+    status.textContent = result.total + ' of ' + entries.length + ' entries';
+    empty.hidden = result.total > 0;
+    if (state.sort !== appliedSort) {
+      for (const section of sections) {
+        const order = sortedOrder(section.entries.map((index) => entries[index]), state.sort);
+        const fragment = document.createDocumentFragment();
+        for (const at of order) fragment.appendChild(entries[section.entries[at]].element);
+        section.list.appendChild(fragment);
+      }
+      appliedSort = state.sort;
+    }
+    try {
+      history.replaceState(null, '', location.pathname + queryOf(state) + location.hash);
+    } catch {
+      // Some browsers refuse to rewrite a file: URL; the page still works, the URL just does not follow.
+    }
+  }
+
+  function readForm() {
+    const selected = {};
+    for (const group of groups) selected[group] = boxes.filter((box) => box.name === group && box.checked).map((box) => box.value);
+    state = { q: search.value, selected, from: from ? yearOf(from.value) : null, to: to ? yearOf(to.value) : null, sort: sort ? sort.value : '' };
+    update();
+  }
+
+  function clear() {
+    state = readState('', groups);
+    state.sort = sort ? sort.value : '';
+    showState();
+    update();
+  }
+
+  form.addEventListener('submit', (event) => event.preventDefault());
+  // `input` fires for every kind of control here: keystrokes, checkboxes, the select.
+  form.addEventListener('input', readForm);
+  for (const id of ['site:clear', 'site:clear-empty']) {
+    const button = document.getElementById(id);
+    if (button) button.addEventListener('click', clear);
+  }
+  form.hidden = false;
+  // The side column for the controls exists only once they are shown.
+  document.documentElement.classList.add('scripted');
+  const filters = document.getElementById('site:filters');
+  const filtering = state.from !== null || state.to !== null || state.sort || groups.some((group) => state.selected[group].length > 0);
+  if (filters && !filtering && window.matchMedia('(max-width: 48rem)').matches) filters.open = false;
+  showState();
+  update();
+  // Showing the controls moved the entries: bring a linked entry back into view.
+  const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  if (target) target.scrollIntoView();
+  document.documentElement.dataset.ready = 'true';
+  performance.mark('catalog-ready');
+}
+
+if (typeof document !== 'undefined') start();

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { yearChartSvg, yearCounts, yearTableHtml } from '../../src/site/chart.js';
+import { siteModel } from '../../src/site/model.js';
+import { catalogOf, fixtureSource } from './helpers.js';
+
+describe('entries per year', () => {
+  const counts = yearCounts(siteModel([catalogOf(fixtureSource())]).sections);
+
+  it('counts every year from the first to the last, gaps included, per section', () => {
+    expect(counts.years).toEqual([2018, 2019, 2020, 2021, 2022, 2023, 2024]);
+    expect(counts.bySection).toEqual([
+      { heading: 'Pipeline planners', counts: [1, 1, 0, 1, 1, 0, 0] },
+      { heading: 'Tensor planners', counts: [0, 0, 0, 0, 1, 1, 1] },
+    ]);
+  });
+
+  it('draws an SVG with a title, a description and one bar piece per section and year with entries', () => {
+    const svg = yearChartSvg(counts, 'chart');
+    expect(svg).toMatch(/^<svg [^>]*role="img" aria-labelledby="chart chart-desc"/u);
+    expect(svg).toContain('<title id="chart">Entries per year, by section</title>');
+    expect(svg).toContain('<desc id="chart-desc">7 entries from 2018 to 2024; the most, 2, in 2022.');
+    expect(svg.match(/<rect /gu)).toHaveLength(7);
+  });
+
+  it('gives the numbers as a table, and nothing at all when no entry has a year', () => {
+    expect(yearTableHtml(counts)).toContain('<tr><th scope="row">2022</th><td>1</td><td>1</td><td>2</td></tr>');
+    expect(yearChartSvg({ years: [], bySection: [] }, 'chart')).toBe('');
+    expect(yearTableHtml({ years: [], bySection: [] })).toBe('');
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { siteModel } from '../../src/site/model.js';
+import { catalogOf, fixtureSource } from './helpers.js';
+
+describe('site model', () => {
+  const model = siteModel([catalogOf(fixtureSource())]);
+  const entries = model.sections.flatMap((section) => section.entries);
+
+  it('keeps sections and entries in the catalog order, with each section intro and the document intro', () => {
+    expect(model.title).toBe('Test Planners');
+    expect(model.introHtml).toContain('<em>markdown</em>');
+    expect(model.sections.map((section) => section.heading)).toEqual(['Pipeline planners', 'Tensor planners']);
+    expect(model.sections[0]!.introHtml).toBe('<p>Planners that cut a model into <em>stages</em>.</p>');
+    expect(entries.map((entry) => entry.name)).toEqual(['GPipe', 'PipeDream', 'C Planner', 'C++ Planner', 'Alpa', 'Script Test', 'Tensor Planners']);
+    expect(model.total).toBe(7);
+  });
+
+  it('gives each entry the GitHub slug of its name, -1 for a repeat, and sections the slugs entries left', () => {
+    expect(entries.map((entry) => entry.id)).toEqual(['gpipe', 'pipedream', 'c-planner', 'c-planner-1', 'alpa', 'script-test', 'tensor-planners']);
+    expect(model.sections.map((section) => section.id)).toEqual(['pipeline-planners', 'tensor-planners-1']);
+  });
+
+  it('takes facets from the enumeration columns, with counts, and the year range from the year column', () => {
+    expect(model.facets).toEqual([
+      { key: 'framework', label: 'Framework', values: [{ value: 'PyTorch', count: 4 }, { value: 'JAX', count: 2 }, { value: 'TensorFlow', count: 1 }] },
+    ]);
+    expect(entries.find((entry) => entry.name === 'C Planner')!.facets).toEqual({ framework: ['PyTorch', 'JAX'] });
+    expect(entries.find((entry) => entry.name === 'C Planner')!.fields.find((field) => field.label === 'Framework')!.tags).toEqual(['PyTorch', 'JAX']);
+    expect(model.years).toEqual({ min: 2018, max: 2024 });
+    expect(model.filters).toBe(true);
+  });
+
+  it('renders each cell once as safe HTML and leaves empty cells out', () => {
+    const alpa = entries.find((entry) => entry.id === 'alpa')!;
+    expect(alpa.nameHtml).toBe('<a href="https://example.org/alpa">Alpa</a>');
+    expect(alpa.fields.map((field) => field.label)).toEqual(['Description', 'Paper', 'Framework', 'Year']);
+    expect(entries.find((entry) => entry.id === 'c-planner')!.fields.map((field) => field.label)).not.toContain('Paper');
+    expect(entries.find((entry) => entry.id === 'script-test')!.fields[0]!.html).not.toMatch(/<script|<img/u);
+  });
+
+  it('without a schema: every column is text, no facet, no year, only the search', () => {
+    const plain = siteModel([catalogOf(fixtureSource(), { schema: false })]);
+    expect(plain.facets).toEqual([]);
+    expect(plain.years).toBeNull();
+    expect(plain.filters).toBe(false);
+    const first = plain.sections[0]!.entries[0]!;
+    expect(first.name).toBe('GPipe');
+    expect(first.fields.every((field) => field.tags === undefined)).toBe(true);
+  });
+
+  it('never gives a facet a name the page uses for its own parameters', () => {
+    const source = fixtureSource().replaceAll('Framework', 'Sort');
+    const config = catalogOf(fixtureSource()).tables[0]!.schema!;
+    const renamed = { ...config, columns: config.columns.map((column) => (column.name === 'Framework' ? { ...column, name: 'Sort' } : column)) };
+    const catalog = catalogOf(source);
+    for (const table of catalog.tables) table.schema = renamed;
+    expect(siteModel([catalog]).facets.map((facet) => facet.key)).toEqual(['sort-1']);
+  });
+});

@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { pageAssets } from '../../src/site/assets.js';
+import { siteModel } from '../../src/site/model.js';
+import { renderPage } from '../../src/site/page.js';
+import { catalogOf, fixtureSource } from './helpers.js';
+
+const build = { date: '2026-01-01', commit: '0123456789abcdef', commitUrl: 'https://example.org/commit/0123456789abcdef' };
+const sha256 = (text: string) => createHash('sha256').update(text).digest('base64');
+
+describe('the page', () => {
+  const assets = pageAssets();
+  const html = renderPage(siteModel([catalogOf(fixtureSource())]), build, assets);
+
+  it('allows exactly its own inline style and script, by hash, and nothing else', () => {
+    const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/u.exec(html)![1]!;
+    expect(policy).toBe(`default-src 'none'; script-src 'sha256-${sha256(assets.script)}'; style-src 'sha256-${sha256(assets.style)}'; img-src data:; base-uri 'none'; form-action 'none'`);
+    expect(html).toContain(`<style>${assets.style}</style>`);
+    expect(html).toContain(`<script>${assets.script}</script>`);
+    expect(html.match(/<script/gu)).toHaveLength(1);
+  });
+
+  it('gives each entry its anchor and the values the script filters on', () => {
+    expect(html).toContain('<li class="entry" id="c-planner" data-section="pipeline-planners" data-year="2021" data-f-framework="PyTorch\nJAX">');
+    expect(html).toContain('<section class="section" id="tensor-planners-1" data-section="tensor-planners-1">');
+  });
+
+  it('offers the search, the sort, the year range, the sections and each facet, with counts, hidden until the script runs', () => {
+    expect(html).toMatch(/<form id="site:controls"[^>]* hidden>/u);
+    expect(html).toContain('<label for="site:q">Search the entries</label><input type="search" id="site:q"');
+    expect(html).toContain('<input type="number" id="site:from" name="from" min="2018" max="2024"');
+    expect(html).toContain('<label><input type="checkbox" name="framework" value="JAX"> JAX <span class="count">(2)</span></label>');
+    expect(html).toContain('<input type="checkbox" name="section" value="pipeline-planners"> Pipeline planners <span class="count">(4)</span>');
+    expect(html).toContain('<p id="site:status" class="status" role="status">7 of 7 entries</p>');
+  });
+
+  it('says when and from which commit it was built', () => {
+    expect(html).toContain('Built on <time datetime="2026-01-01">2026-01-01</time> from commit <a href="https://example.org/commit/0123456789abcdef"><code>0123456789ab</code></a>');
+  });
+
+  it('offers only the search for a list without a schema', () => {
+    const plain = renderPage(siteModel([catalogOf(fixtureSource(), { schema: false })]), build, assets);
+    const form = /<form id="site:controls".*?<\/form>/su.exec(plain)![0];
+    expect(form).toContain('type="search"');
+    expect(form).not.toMatch(/<fieldset|<select|type="checkbox"|type="number"/u);
+  });
+
+  it('escapes the catalog text it writes outside the cell pipeline', () => {
+    const page = renderPage(siteModel([catalogOf(fixtureSource().replace('# Test Planners', '# Planners 1 < 2 & "more"'))]), build, assets);
+    expect(page).toContain('<title>Planners 1 &lt; 2 &amp; &quot;more&quot;</title>');
+    expect(page).toContain('<h1>Planners 1 &lt; 2 &amp; &quot;more&quot;</h1>');
+  });
+});
