@@ -4,6 +4,7 @@ import type { Catalog, Suppression } from '../catalog/model.js';
 import { canonicalVocabulary } from './canonical-vocabulary.js';
 import { cellType } from './cell-type.js';
 import { duplicateEntry } from './duplicate-entry.js';
+import { headerRow } from './header-row.js';
 import { invisibleCharacters } from './invisible-characters.js';
 import { linkSyntax } from './link-syntax.js';
 import { pipeInCodeSpan } from './pipe-in-code-span.js';
@@ -11,12 +12,15 @@ import { requiredCell } from './required-cell.js';
 import type { Rule } from './rule.js';
 import { sharedRepository } from './shared-repository.js';
 import { sorted } from './sorted.js';
+import { strayRow } from './stray-row.js';
 import { tableColumnCount } from './table-column-count.js';
 import { tableHeader } from './table-header.js';
 import { unknownRule } from './unknown-rule.js';
 
 const contentRules: Rule[] = [
   tableColumnCount,
+  strayRow,
+  headerRow,
   tableHeader,
   requiredCell,
   cellType,
