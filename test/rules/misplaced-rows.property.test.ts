@@ -81,7 +81,7 @@ const harmlessEdits = (source: string) => {
     fc.record({ line, words: fc.constantFrom('Also see the survey.', 'It uses `a | b` notation.', 'Costs are a \\| b.', 'Rows read left to right.') }).map(
       ({ line, words }) => (lines: Lines) => lines.map((text, index) => (index + 1 === line ? `${text} ${words}` : text)),
     ),
-    fc.record({ line, block: fc.constantFrom(['```markdown', row, '```'], [`> ${row}`], ['<div>', row, '</div>'], [`    ${row}`]) }).map(
+    fc.record({ line, block: fc.constantFrom<string[]>(['```markdown', row, '```'], [`> ${row}`], ['<div>', row, '</div>'], [`    ${row}`]) }).map(
       ({ line, block }) => (lines: Lines) => insertAt(lines, line + 1, '', ...block),
     ),
   );
