@@ -1,7 +1,7 @@
 import type { CatalogConfig, TableSchema } from '../catalog/config.js';
 import type { Diagnostic } from '../catalog/diagnostic.js';
 import type { Catalog, Table } from '../catalog/model.js';
-import type { Rule } from './rule.js';
+import type { LintContext, Rule } from './rule.js';
 
 /** What a rule found; `defineRule` adds the rule id, severity and file. */
 export type Finding = Omit<Diagnostic, 'ruleId' | 'severity' | 'file'>;
@@ -18,12 +18,12 @@ export function hasSchema(table: Table): table is SchemaTable {
 /** A rule that looks at the whole catalog (e.g. duplicates across tables). */
 export function defineRule(
   meta: RuleMeta & { needsSchema: boolean },
-  find: (catalog: Catalog, config: CatalogConfig) => Finding[],
+  find: (catalog: Catalog, config: CatalogConfig, context: LintContext) => Finding[],
 ): Rule {
   return {
     ...meta,
-    check: (catalog, config) =>
-      find(catalog, config).map((finding) => ({ ruleId: meta.id, severity: meta.severity, file: catalog.file, ...finding })),
+    check: (catalog, config, context) =>
+      find(catalog, config, context).map((finding) => ({ ruleId: meta.id, severity: meta.severity, file: catalog.file, ...finding })),
   };
 }
 
@@ -35,8 +35,11 @@ export function defineStructureRule(meta: RuleMeta, findInTable: (table: Table, 
 }
 
 /** A rule about the content the schema describes: it applies only to tables that have a schema. */
-export function defineSchemaRule(meta: RuleMeta, findInTable: (table: SchemaTable, catalog: Catalog) => Finding[]): Rule {
-  return defineRule({ ...meta, needsSchema: true }, (catalog) =>
-    catalog.tables.filter(hasSchema).flatMap((table) => findInTable(table, catalog)),
+export function defineSchemaRule(
+  meta: RuleMeta,
+  findInTable: (table: SchemaTable, catalog: Catalog, context: LintContext) => Finding[],
+): Rule {
+  return defineRule({ ...meta, needsSchema: true }, (catalog, _config, context) =>
+    catalog.tables.filter(hasSchema).flatMap((table) => findInTable(table, catalog, context)),
   );
 }

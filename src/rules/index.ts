@@ -9,7 +9,7 @@ import { invisibleCharacters } from './invisible-characters.js';
 import { linkSyntax } from './link-syntax.js';
 import { pipeInCodeSpan } from './pipe-in-code-span.js';
 import { requiredCell } from './required-cell.js';
-import type { Rule } from './rule.js';
+import type { LintContext, Rule } from './rule.js';
 import { sharedRepository } from './shared-repository.js';
 import { sorted } from './sorted.js';
 import { strayRow } from './stray-row.js';
@@ -41,7 +41,7 @@ export const rules: Rule[] = [...contentRules, unknownRule(contentRules.map((rul
  * rules only tables with a schema), applies severity overrides, drops suppressed
  * diagnostics, and sorts them by line, column and rule id.
  */
-export function lintCatalog(catalog: Catalog, config: CatalogConfig): Diagnostic[] {
+export function lintCatalog(catalog: Catalog, config: CatalogConfig, context: LintContext = {}): Diagnostic[] {
   const suppressionsByLine = new Map<number, Suppression[]>();
   for (const suppression of catalog.suppressions) {
     suppressionsByLine.set(suppression.line, [...(suppressionsByLine.get(suppression.line) ?? []), suppression]);
@@ -50,7 +50,7 @@ export function lintCatalog(catalog: Catalog, config: CatalogConfig): Diagnostic
   for (const rule of rules) {
     const setting = config.rules[rule.id];
     if (setting === 'off') continue;
-    for (const diagnostic of rule.check(catalog, config)) {
+    for (const diagnostic of rule.check(catalog, config, context)) {
       if (isSuppressed(diagnostic, suppressionsByLine.get(diagnostic.range.start.line))) continue;
       diagnostics.push(setting === undefined ? diagnostic : { ...diagnostic, severity: setting });
     }

@@ -2,6 +2,12 @@ import type { CatalogConfig } from '../catalog/config.js';
 import type { Diagnostic, Severity } from '../catalog/diagnostic.js';
 import type { Catalog } from '../catalog/model.js';
 
+/** What a run knows beyond the file and its config. */
+export interface LintContext {
+  /** Lines the git diff against `--changed-since` added; a finding about two rows lands on the added one. */
+  addedLines?: ReadonlySet<number>;
+}
+
 /** Rule metadata is data (for `--help`, SARIF and the README); `check` is pure. */
 export interface Rule {
   id: string;
@@ -12,5 +18,5 @@ export interface Rule {
   needsSchema: boolean;
   /** `catalog format` applies this rule's fixes. */
   fixable: boolean;
-  check(catalog: Catalog, config: CatalogConfig): Diagnostic[];
+  check(catalog: Catalog, config: CatalogConfig, context: LintContext): Diagnostic[];
 }

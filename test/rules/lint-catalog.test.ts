@@ -60,14 +60,14 @@ describe('lintCatalog', () => {
 
   it('runs only structure rules on tables without a schema', () => {
     const source = '| Name | Description |\n| - | - |\n| b | |\n| a | x\u200b |\n';
-    expect(places(lint(source, namesConfig))).toEqual(['3:1 sorted', '3:7 required-cell', '4:8 invisible-characters']);
+    expect(places(lint(source, namesConfig))).toEqual(['3:7 required-cell', '4:1 sorted', '4:8 invisible-characters']);
     expect(places(lint(source, genericConfig()))).toEqual(['4:8 invisible-characters']);
   });
 
   it('sorts diagnostics by line, column and rule id', () => {
     const source = '| Name | Description |\n| - | - |\n| [b](https://github.com/a/b) | x\u200b |\n| [a](https://github.com/a/b) | y |\n';
     const diagnostics = lint(source, namesConfig);
-    expect(places(diagnostics)).toEqual(['3:1 sorted', '3:34 invisible-characters', '4:3 shared-repository']);
+    expect(places(diagnostics)).toEqual(['3:34 invisible-characters', '4:1 sorted', '4:3 shared-repository']);
   });
 
   describe('suppressions', () => {
