@@ -31,7 +31,8 @@ export const cellType = defineSchemaRule(
     ),
 );
 
-function checkCell(column: ColumnSchema, cell: Cell): Finding[] {
+/** What is wrong with a non-empty cell for its column's type (nothing for `text`). */
+export function checkCell(column: ColumnSchema, cell: Cell): Finding[] {
   switch (column.type) {
     case 'year':
       return checkYear(column, cell);

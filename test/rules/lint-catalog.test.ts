@@ -130,12 +130,22 @@ describe('lintCatalog', () => {
 });
 
 describe('a stray pipe', () => {
-  it('is reported once, as a row too long, not again as every cell it shifted', () => {
-    const yearsConfig = parseConfig(
-      { tables: [{ name: 'years', key: 'Name', columns: [{ name: 'Name' }, { name: 'Description' }, { name: 'Year', type: 'year' }] }] },
-      null,
-    );
+  const yearsConfig = parseConfig(
+    { tables: [{ name: 'years', key: 'Name', columns: [{ name: 'Name' }, { name: 'Description' }, { name: 'Year', type: 'year' }] }] },
+    null,
+  );
+
+  it('is reported once, at the pipe that explains the extra cell, not again as every cell it shifted', () => {
     const diagnostics = lint('| Name | Description | Year |\n| --- | --- | --- |\n| A | fast | cheap | 2021 |\n', yearsConfig);
-    expect(places(diagnostics)).toEqual(['3:22 table-column-count']);
+    expect(places(diagnostics)).toEqual(['3:12 table-column-count']);
+    expect(diagnostics[0]!.message).toBe(
+      'Row has 4 cells, expected 3 (the header has 3): the pipe at 3:12 splits the "Description" cell in two; the rest of the row is checked as if it were escaped',
+    );
+  });
+
+  it('is reported as a row too long when no single pipe explains it', () => {
+    const diagnostics = lint('| Name | Description | Year |\n| --- | --- | --- |\n| A | fast | 2021 | cheap |\n', yearsConfig);
+    expect(places(diagnostics)).toEqual(['3:21 table-column-count']);
+    expect(diagnostics[0]!.message).toContain('GFM drops the extra cell "cheap"');
   });
 });
