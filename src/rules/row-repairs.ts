@@ -61,6 +61,16 @@ function fit(table: Table, cells: (Cell | undefined)[]): { errors: number; match
 
 const problems = (column: ColumnSchema, cell: Cell) => checkCell(column, cell).length;
 
+/** Whether a year or closed enumeration cell does not fit its column (the checks that need no parse of the cell). */
+function misfitsCheaply(table: Table, cells: Cell[]): boolean {
+  return (table.schema?.columns ?? []).some((column) => {
+    if (column.type !== 'year' && !(column.type === 'enumeration' && column.closed)) return false;
+    const index = columnIndex(table, column.name);
+    const cell = index < 0 ? undefined : cells[index];
+    return cell !== undefined && !isBlank(cell) && problems(column, cell) > 0;
+  });
+}
+
 function literalPipe(catalog: Catalog, table: Table, row: Row): RepairedRow | null {
   const candidates = row.cells.slice(0, -1).map((cell, index) => {
     const next = row.cells[index + 1]!;
@@ -98,6 +108,9 @@ function missingCell(table: Table, row: Row): RepairedRow | null {
   const width = table.header.cells.length;
   const fullWidth = row.cells.length === width;
   if (!table.schema || !(row.cells.length === width - 1 || (fullWidth && isBlank(row.cells[width - 1])))) return null;
+  // Most full rows end in an empty optional cell: only those whose years or known values are off
+  // (cheap to tell, unlike links) are worth the full check.
+  if (fullWidth && !misfitsCheaply(table, row.cells)) return null;
   const asIs = fit(table, row.cells);
   if (asIs.errors < (fullWidth ? 2 : 1)) return null;
   const kept = fullWidth ? row.cells.slice(0, -1) : row.cells;
