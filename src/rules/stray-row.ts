@@ -46,6 +46,14 @@ function findingFor(catalog: Catalog, run: RowLikeLine[]): Finding {
   const delimiter = run.slice(1).find((line) => line.delimiter);
   if (delimiter) {
     const header = run[run.indexOf(delimiter) - 1]!;
+    const realHeader = run[run.indexOf(delimiter) - 2];
+    if (realHeader && realHeader.cells === delimiter.cells && header.cells !== delimiter.cells) {
+      return {
+        range: header.range,
+        message: `${lines} like a table whose header (line ${realHeader.line}) is cut off from its delimiter row (line ${delimiter.line}) by line ${header.line}: GFM renders them as a paragraph of raw pipes. A row pasted between the header and the delimiter row?`,
+        hint: `Move line ${header.line} below the delimiter row (line ${delimiter.line}), and give it ${delimiter.cells} cells`,
+      };
+    }
     const why =
       delimiter.cells === header.cells
         ? `its delimiter row (line ${delimiter.line}) is malformed`

@@ -64,6 +64,7 @@ const slips = (source: string) => {
   const index = fc.integer({ min: 0, max: 999 });
   return fc.oneof(
     fc.record({ kind: fc.constant('between header and delimiter'), table, index }).map(({ table, index }) => (lines: Lines) => insertAt(lines, table.delimiter, newRow(index))),
+    fc.record({ kind: fc.constant('a short row between header and delimiter'), table, index }).map(({ table, index }) => (lines: Lines) => insertAt(lines, table.delimiter, newRow(index).replace(' Example University |', ''))),
     fc.record({ kind: fc.constant('after the blank line'), table, index }).map(({ table, index }) => (lines: Lines) => insertAt(lines, table.rows[table.rows.length - 1]! + 2, newRow(index), '')),
     fc.record({ kind: fc.constant('under the intro paragraph'), line: fc.constantFrom(...intros), index }).map(({ line, index }) => (lines: Lines) => insertAt(lines, line + 1, newRow(index))),
     fc.record({ kind: fc.constant('in the list section'), line: fc.constantFrom(...listItems), index }).map(({ line, index }) => (lines: Lines) => insertAt(lines, line + 1, newRow(index))),

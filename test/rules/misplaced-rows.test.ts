@@ -46,6 +46,12 @@ describe('a misplaced row, at every place it lands', () => {
     ]);
   });
 
+  it('between the header and the delimiter row, with a cell missing: no table at all', () => {
+    expect(findings(catalogWith(insert(8, '| GPipe | Pipelines | TensorFlow | 2023 |')))).toEqual([
+      '8:1 stray-row: Lines 7–11 look like a table whose header (line 7) is cut off from its delimiter row (line 9) by line 8: GFM renders them as a paragraph of raw pipes. A row pasted between the header and the delimiter row?',
+    ]);
+  });
+
   it('after the table\'s blank line', () => {
     expect(findings(catalogWith(insert(12, ROW, '')))).toEqual([
       '12:1 stray-row: Line 12 looks like a row of the table on line 7 (section "Pipeline parallelism"), but line 11 is blank: the table ends there and this row renders as a paragraph of raw pipes',
