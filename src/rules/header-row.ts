@@ -2,8 +2,7 @@ import { basename } from 'node:path';
 import type { CatalogConfig, TableSchema } from '../catalog/config.js';
 import type { Catalog, Row, Table } from '../catalog/model.js';
 import { defineRule, type Finding } from './define.js';
-import { rowLikeLines } from './row-like-lines.js';
-import { displacedHeaderOf } from './stray-row.js';
+import { displacedHeaderOf, rowLikeLines } from './row-like-lines.js';
 
 const YEAR = /^\d{4}$/u;
 
@@ -28,7 +27,7 @@ export const headerRow = defineRule(
 function checkTable(catalog: Catalog, config: CatalogConfig, table: Table): Finding[] {
   const realHeader = rowLikeLines(catalog).find((line) => displacedHeaderOf(catalog, line) === table);
   if (realHeader) {
-    const schema = config.tables.find((candidate) => namesColumns(candidate, realHeader.text));
+    const schema = config.tables.find((candidate) => namesColumns(candidate, realHeader.cellTexts));
     const named = schema ? ` (it names the columns of the schema "${schema.name}")` : '';
     return [
       {
@@ -54,9 +53,8 @@ function checkTable(catalog: Catalog, config: CatalogConfig, table: Table): Find
   ];
 }
 
-function namesColumns(schema: TableSchema, text: string): boolean {
-  const cells = text.replace(/^\||\|$/gu, '').split('|').map((cell) => cell.trim().toLowerCase());
-  return cells.length === schema.columns.length && schema.columns.every((column, index) => column.name.toLowerCase() === cells[index]);
+function namesColumns(schema: TableSchema, cells: string[]): boolean {
+  return cells.length === schema.columns.length && schema.columns.every((column, index) => column.name.toLowerCase() === cells[index]!.toLowerCase());
 }
 
 function dataLike(header: Row): string[] {

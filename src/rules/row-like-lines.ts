@@ -10,6 +10,8 @@ export interface RowLikeLine {
   text: string;
   /** Cells as GFM would count them in a table. */
   cells: number;
+  /** Each cell's text, trimmed. */
+  cellTexts: string[];
   /** Made of dashes, colons and pipes only: a delimiter row GFM did not accept. */
   delimiter: boolean;
   paragraph: Paragraph;
@@ -57,14 +59,19 @@ export function rowLikeLines(catalog: Catalog): RowLikeLine[] {
   return found;
 }
 
-function classify(text: string, nearest: Table | undefined): { cells: number; delimiter: boolean } | null {
+function classify(text: string, nearest: Table | undefined): { cells: number; cellTexts: string[]; delimiter: boolean } | null {
   if (!text.includes('|')) return null;
-  const cells = splitRow(text, 0, text.length).length;
-  const delimiter = isDelimiterLike(text);
+  const cellTexts = splitRow(text, 0, text.length).map((slice) => text.slice(slice.start, slice.end));
+  const found = { cells: cellTexts.length, cellTexts, delimiter: isDelimiterLike(text) };
   const outerPipes = text.length > 1 && text.startsWith('|') && text.endsWith('|') && !text.endsWith('\\|');
-  if (outerPipes || delimiter) return { cells, delimiter };
+  if (outerPipes || found.delimiter) return found;
   const pipes = text.replace(CODE_SPAN, '').replace(/\\\\|\\\|/gu, '').split('|').length - 1;
-  return pipes >= 2 && nearest !== undefined && cells === nearest.header.cells.length ? { cells, delimiter } : null;
+  return pipes >= 2 && nearest !== undefined && found.cells === nearest.header.cells.length ? found : null;
+}
+
+/** The table whose header sits right below `line` with as many cells: GFM read that row as the header. */
+export function displacedHeaderOf(catalog: Catalog, line: RowLikeLine): Table | undefined {
+  return catalog.tables.find((table) => table.header.line === line.line + 1 && table.header.cells.length === line.cells && !line.delimiter);
 }
 
 /** The table a stray line most likely belongs to: the nearest one in its own section, else the nearest one. */

@@ -1,6 +1,6 @@
 import type { Catalog, Table } from '../catalog/model.js';
 import { defineRule, type Finding } from './define.js';
-import { nearestTable, rowLikeLines, type RowLikeLine } from './row-like-lines.js';
+import { displacedHeaderOf, nearestTable, rowLikeLines, type RowLikeLine } from './row-like-lines.js';
 
 /**
  * Rows that left their table render as a paragraph of raw pipes, and every rule of the table
@@ -30,11 +30,6 @@ function runsOf(catalog: Catalog): RowLikeLine[][] {
     else runs.push([line]);
   }
   return runs;
-}
-
-/** The table whose header sits right below `line` with as many cells: GFM read that row as the header. */
-export function displacedHeaderOf(catalog: Catalog, line: RowLikeLine): Table | undefined {
-  return catalog.tables.find((table) => table.header.line === line.line + 1 && table.header.cells.length === line.cells && !line.delimiter);
 }
 
 function findingFor(catalog: Catalog, run: RowLikeLine[]): Finding {
