@@ -618,7 +618,7 @@ describe('links', () => {
 
   it('--changed-since outside a git repository exits 2 with a reason', async () => {
     catalogLinkingTo('https://a.example/x');
-    expectRefused(await catalogAsync(['links', '--no-cache', '--changed-since', 'NOPE'], folder), '--changed-since NOPE', 'not a commit git knows');
+    expectRefused(await catalogAsync(['links', '--no-cache', '--changed-since', 'NOPE'], folder), '--changed-since NOPE', 'is not in a git repository');
   });
 
   it('--changed-since with a reference git does not know exits 2 with a reason', async () => {

@@ -179,6 +179,15 @@ describe('workflows', () => {
     expect(deploy!.steps.map((step) => step.uses?.split('@')[0])).toEqual(['actions/deploy-pages']);
   });
 
+  it('lint a pull request against its base commit, so that findings about two rows land on the added one', () => {
+    const job = workflows.get('ci.yml')!.jobs['test']!;
+    const checkout = job.steps.find((step) => step.uses?.startsWith('actions/checkout@'))!;
+    expect(checkout.with?.['fetch-depth']).toBe(0);
+    const lint = job.steps.find((step) => step.run?.includes('lint-catalog'))!;
+    expect(lint.run).toContain('${BASE_SHA:+--changed-since "$BASE_SHA"}');
+    expect(lint.env?.['BASE_SHA']).toBe('${{ github.event.pull_request.base.sha }}');
+  });
+
   it('keep the link cache with actions/cache, at the path the config names', () => {
     const steps = workflows.get('links.yml')!.jobs['links']!.steps;
     const restore = steps.find((step) => step.uses?.startsWith('actions/cache/restore@'))!;

@@ -82,6 +82,13 @@ export interface Suppression {
   range: Range;
 }
 
+/** A paragraph outside tables (where a row that left its table ends up as raw pipes). */
+export interface Paragraph {
+  range: Range;
+  /** The outermost block quote that holds the paragraph, or null. */
+  blockQuote: Range | null;
+}
+
 export interface Catalog {
   file: string;
   source: string;
@@ -96,6 +103,8 @@ export interface Catalog {
   proseLinks: Link[];
   /** HTML outside tables (blocks and inline), in document order: suppressions and the table of contents markers live here. */
   html: { value: string; range: Range }[];
+  /** Paragraphs outside tables, in document order (code blocks and HTML are not paragraphs). */
+  paragraphs: Paragraph[];
   /** Turns an offset into a Point. */
   pointAt(offset: number): Point;
 }

@@ -6,7 +6,7 @@ import { unified, type Processor } from 'unified';
 import { InlineReader, splitRow, type CellSlice, type InlineContent } from './cells.js';
 import type { CatalogConfig, TableSchema } from './config.js';
 import { LineIndex } from './lines.js';
-import type { Align, Catalog, Cell, Link, Point, Range, Row, Section, Suppression, Table } from './model.js';
+import type { Align, Catalog, Cell, Link, Paragraph, Point, Range, Row, Section, Suppression, Table } from './model.js';
 import { buildSkeleton, rowsCoverGaps } from './skeleton.js';
 
 let processor: Processor<Root> | undefined;
@@ -42,6 +42,9 @@ export function readCatalog({ file, source, config, exact = false }: ReadInput):
   const suppressions: Suppression[] = [];
   const proseLinks: Link[] = [];
   const html: Catalog['html'] = [];
+  const paragraphs: Paragraph[] = [];
+  // The walk visits parents first, so a block quote seen last and not yet ended holds what follows.
+  let outerQuote: Range | null = null;
   const mdastTables: MdastTable[] = [];
   const definitionSources: string[] = [];
   const rangeOf = (node: Nodes): Range => ({
@@ -75,6 +78,17 @@ export function readCatalog({ file, source, config, exact = false }: ReadInput):
         definitionSources.push(body.slice(range.start.offset - lines.base, range.end.offset - lines.base));
         proseLinks.push(linkAt(node.url, node.label ?? node.url, range, body, lines));
         return false;
+      }
+      case 'blockquote': {
+        const range = rangeOf(node);
+        if (!outerQuote || range.start.offset >= outerQuote.end.offset) outerQuote = range;
+        return true;
+      }
+      case 'paragraph': {
+        const range = rangeOf(node);
+        const blockQuote = outerQuote && range.start.offset < outerQuote.end.offset ? outerQuote : null;
+        paragraphs.push({ range, blockQuote });
+        return true;
       }
       case 'link':
         proseLinks.push(linkAt(node.url, toString(node), rangeOf(node), body, lines));
@@ -136,6 +150,7 @@ export function readCatalog({ file, source, config, exact = false }: ReadInput):
     suppressions,
     proseLinks,
     html,
+    paragraphs,
     pointAt: (offset) => lines.point(offset - lines.base),
   };
 }

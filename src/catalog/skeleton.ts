@@ -23,7 +23,8 @@ export interface Skeleton {
 const PIPE_LINE = /^ {0,3}\|/u;
 const DELIMITER_LIKE = /^[ \t]*[|:\-][|:\- \t]*$/u;
 
-function isDelimiterLike(line: string): boolean {
+/** A line made only of pipes, colons, dashes and blanks, with a dash and a pipe: a delimiter row, or a broken one. */
+export function isDelimiterLike(line: string): boolean {
   return DELIMITER_LIKE.test(line) && line.includes('-') && line.includes('|');
 }
 

@@ -1,11 +1,11 @@
 import type { Command } from './command.js';
-import { lintFiles } from './lint.js';
+import { CHANGED_SINCE_HELP, lintFiles } from './lint.js';
 
 export const checkCommand: Command = {
   name: 'check',
   usage: 'check [files]',
   summary: 'lint + format --check in one process (the pre-commit command).',
-  optionHelp: [],
-  options: ['format', 'config', 'quiet'],
+  optionHelp: [CHANGED_SINCE_HELP],
+  options: ['format', 'config', 'quiet', 'changed-since'],
   run: (run) => lintFiles(run, true),
 };

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../catalog/diagnostic.js';
 import { lintCatalog } from '../rules/index.js';
+import { linesAddedSince } from './changed-since.js';
 import type { Command, CommandRun, Outcome } from './command.js';
 import { formatLoaded } from './format-loaded.js';
 import { loadCatalog } from './load.js';
@@ -11,7 +12,9 @@ export async function lintFiles({ paths, values, format, io }: CommandRun, forma
   const loaded = paths.map((path) => loadCatalog(path, values.config));
   const diagnostics: Diagnostic[] = [];
   for (const file of loaded) {
-    const found = lintCatalog(file.catalog, file.config, fileSystemWorkspace(file.path));
+    const since = values['changed-since'];
+    const addedLines = since === undefined ? undefined : await linesAddedSince(file.path, file.catalog.source, since);
+    const found = lintCatalog(file.catalog, file.config, { addedLines, workspace: fileSystemWorkspace(file.path) });
     diagnostics.push(...found);
     if (formatCheck) {
       diagnostics.push(...(await formatLoaded(file, { write: false, lintDiagnostics: found })).diagnostics);
@@ -21,11 +24,13 @@ export async function lintFiles({ paths, values, format, io }: CommandRun, forma
   return outcomeOf(diagnostics);
 }
 
+export const CHANGED_SINCE_HELP = '--changed-since REF  Report a duplicate or an unsorted row on the row the git diff against REF added.';
+
 export const lintCommand: Command = {
   name: 'lint',
   usage: 'lint [files]',
   summary: 'Check the tables against the schema (catalog.config.json, searched upward).',
-  optionHelp: [],
-  options: ['format', 'config', 'quiet'],
+  optionHelp: [CHANGED_SINCE_HELP],
+  options: ['format', 'config', 'quiet', 'changed-since'],
   run: (run) => lintFiles(run, false),
 };

@@ -4,6 +4,7 @@ import type { Command, CommandRun, Io, Outcome } from './command.js';
 import { InputError } from './errors.js';
 import { loadCatalog } from './load.js';
 import { report, sortedByPlace } from './report.js';
+import { fileSystemWorkspace } from './workspace.js';
 
 const DEFAULT_OUT = '_site';
 
@@ -17,7 +18,7 @@ async function buildSiteCommand({ paths, values, format, io }: CommandRun): Prom
   try {
     checkOutputFolder(out, shown);
     // Only errors stop a site; warnings are lint's business.
-    const errors = sortedByPlace(loaded.flatMap((file) => lintCatalog(file.catalog, file.config))).filter((diagnostic) => diagnostic.severity === 'error');
+    const errors = sortedByPlace(loaded.flatMap((file) => lintCatalog(file.catalog, file.config, { workspace: fileSystemWorkspace(file.path) }))).filter((diagnostic) => diagnostic.severity === 'error');
     const broken = errors.length > 0;
     if (broken) await report(errors, loaded.map((file) => file.file), format, io, true);
     if (broken && !values.force) {

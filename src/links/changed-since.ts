@@ -1,33 +1,3 @@
-import { execFile } from 'node:child_process';
-import { basename, dirname } from 'node:path';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
-
-/** A `--changed-since` reference git does not know; the command reports it as a usage error. */
-export class ChangedSinceError extends Error {
-  override name = 'ChangedSinceError';
-}
-
-/**
- * The file's text at `ref` ('' when the file did not exist then). The path is given to git
- * relative to the file's own folder, so the file may live in any repository.
- */
-export async function textAtRef(file: string, ref: string): Promise<string> {
-  const folder = dirname(file);
-  try {
-    await run('git', ['-C', folder, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
-  } catch {
-    throw new ChangedSinceError(`--changed-since ${ref}: not a commit git knows in ${folder}`);
-  }
-  try {
-    const { stdout } = await run('git', ['-C', folder, 'show', `${ref}:./${basename(file)}`], { maxBuffer: 64 * 1024 * 1024 });
-    return stdout;
-  } catch {
-    return '';
-  }
-}
-
 // Characters that may continue a URL; parentheses are left out because markdown closes links with them.
 const URL_CONTINUATION = /[\w\-.~:/?#[\]@!$&'*+,;=%]/u;
 

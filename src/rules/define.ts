@@ -1,8 +1,7 @@
 import type { CatalogConfig, TableSchema } from '../catalog/config.js';
 import type { Diagnostic } from '../catalog/diagnostic.js';
 import type { Catalog, Table } from '../catalog/model.js';
-import type { Workspace } from '../catalog/workspace.js';
-import type { Rule } from './rule.js';
+import type { LintContext, Rule } from './rule.js';
 
 /** What a rule found; `defineRule` adds the rule id, severity and file. */
 export type Finding = Omit<Diagnostic, 'ruleId' | 'severity' | 'file'>;
@@ -19,12 +18,12 @@ export function hasSchema(table: Table): table is SchemaTable {
 /** A rule that looks at the whole catalog (e.g. duplicates across tables). */
 export function defineRule(
   meta: RuleMeta & { needsSchema: boolean },
-  find: (catalog: Catalog, config: CatalogConfig, workspace: Workspace | null) => Finding[],
+  find: (catalog: Catalog, config: CatalogConfig, context: LintContext) => Finding[],
 ): Rule {
   return {
     ...meta,
-    check: (catalog, config, workspace) =>
-      find(catalog, config, workspace).map((finding) => ({ ruleId: meta.id, severity: meta.severity, file: catalog.file, ...finding })),
+    check: (catalog, config, context) =>
+      find(catalog, config, context).map((finding) => ({ ruleId: meta.id, severity: meta.severity, file: catalog.file, ...finding })),
   };
 }
 
@@ -38,9 +37,9 @@ export function defineStructureRule(meta: RuleMeta, findInTable: (table: Table, 
 /** A rule about the content the schema describes: it applies only to tables that have a schema. */
 export function defineSchemaRule(
   meta: RuleMeta,
-  findInTable: (table: SchemaTable, catalog: Catalog, config: CatalogConfig) => Finding[],
+  findInTable: (table: SchemaTable, catalog: Catalog, config: CatalogConfig, context: LintContext) => Finding[],
 ): Rule {
-  return defineRule({ ...meta, needsSchema: true }, (catalog, config) =>
-    catalog.tables.filter(hasSchema).flatMap((table) => findInTable(table, catalog, config)),
+  return defineRule({ ...meta, needsSchema: true }, (catalog, config, context) =>
+    catalog.tables.filter(hasSchema).flatMap((table) => findInTable(table, catalog, config, context)),
   );
 }

@@ -6,7 +6,9 @@ import { canonicalUrl } from './url-identity.js';
 
 /**
  * Two rows of the file (across all schema tables) are one entry when their keys match once
- * normalized, or when a link of a non-key link column (papers) shows the same page.
+ * normalized, or when a link of a non-key link column (papers) shows the same page. Reported
+ * on the later row, or, when the `--changed-since` diff added the earlier one and not the
+ * later, on the added row: the annotation lands on a line the pull request changed.
  */
 export const duplicateEntry = defineRule(
   {
@@ -16,8 +18,12 @@ export const duplicateEntry = defineRule(
     needsSchema: true,
     fixable: false,
   },
-  (catalog) => {
+  (catalog, _config, context) => {
     const findings: Finding[] = [];
+    const added = (entry: Entry) => context.addedLines?.has(entry.row.line) ?? false;
+    /** [the row to report, the row it repeats], in document order unless only the first was added. */
+    const ordered = <T extends { entry: Entry }>(first: T, second: T): [T, T] =>
+      added(first.entry) && !added(second.entry) ? [first, second] : [second, first];
     const firstByKey = new Map<string, Entry>();
     const firstByUrl = new Map<string, { entry: Entry; link: Link }>();
     // A row reported as a duplicate of another is reported once, on its key if the key repeats.
@@ -29,11 +35,12 @@ export const duplicateEntry = defineRule(
       const first = firstByKey.get(key);
       if (key !== '' && first) {
         reportedPairs.add(pair(first, entry));
+        const [{ entry: reported }, { entry: other }] = ordered({ entry: first }, { entry });
         findings.push({
-          range: entry.key!.range,
-          message: `Duplicate entry ${entry.label}: the same name as ${first.label} on line ${first.row.line}`,
+          range: reported.key!.range,
+          message: `Duplicate entry ${reported.label}: the same name as ${other.label} on line ${other.row.line}`,
           hint: 'Merge the two rows into one, or remove this one',
-          related: [{ message: `The first ${first.label} is here`, range: first.key!.range }],
+          related: [{ message: `The other ${other.label} is here`, range: other.key!.range }],
         });
       } else if (key !== '') {
         firstByKey.set(key, entry);
@@ -48,12 +55,13 @@ export const duplicateEntry = defineRule(
         }
         if (earlier.entry.row === entry.row || reportedPairs.has(pair(earlier.entry, entry))) continue;
         reportedPairs.add(pair(earlier.entry, entry));
-        const same = earlier.link.url === link.url ? 'the same link' : `the same page as "${earlier.link.url}"`;
+        const [reported, other] = ordered(earlier, { entry, link });
+        const same = other.link.url === reported.link.url ? 'the same link' : `the same page as "${other.link.url}"`;
         findings.push({
-          range: link.range,
-          message: `Duplicate entry: the "${name}" link "${link.url}" of ${entry.label} is ${same} of ${earlier.entry.label} on line ${earlier.entry.row.line}`,
+          range: reported.link.range,
+          message: `Duplicate entry: the "${name}" link "${reported.link.url}" of ${reported.entry.label} is ${same} of ${other.entry.label} on line ${other.entry.row.line}`,
           hint: 'Two rows describe one paper: merge them into one, or correct the link that points to the wrong page',
-          related: [{ message: `${earlier.entry.label} links to it here`, range: earlier.link.range }],
+          related: [{ message: `${other.entry.label} links to it here`, range: other.link.range }],
         });
       }
     }

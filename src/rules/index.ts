@@ -6,14 +6,17 @@ import { canonicalVocabulary } from './canonical-vocabulary.js';
 import { cellType } from './cell-type.js';
 import { duplicateEntry } from './duplicate-entry.js';
 import { internalLink } from './internal-link.js';
+import { headerRow } from './header-row.js';
 import { invisibleCharacters } from './invisible-characters.js';
 import { linkSyntax } from './link-syntax.js';
 import { noHedge } from './no-hedge.js';
 import { pipeInCodeSpan } from './pipe-in-code-span.js';
 import { requiredCell } from './required-cell.js';
-import type { Rule } from './rule.js';
+import { isRepaired, withRepairedRows } from './row-repairs.js';
+import type { LintContext, Rule } from './rule.js';
 import { sharedRepository } from './shared-repository.js';
 import { sorted } from './sorted.js';
+import { strayRow } from './stray-row.js';
 import { tableColumnCount } from './table-column-count.js';
 import { tableHeader } from './table-header.js';
 import { unknownRule } from './unknown-rule.js';
@@ -21,6 +24,8 @@ import { yearMatchesPaper } from './year-matches-paper.js';
 
 const contentRules: Rule[] = [
   tableColumnCount,
+  strayRow,
+  headerRow,
   tableHeader,
   requiredCell,
   cellType,
@@ -42,21 +47,27 @@ export const rules: Rule[] = [...contentRules, unknownRule(contentRules.map((rul
 /**
  * Runs every rule not turned off in `config.rules` (structure rules see every table, schema
  * rules only tables with a schema), applies severity overrides, drops suppressed
- * diagnostics, and sorts them by line, column and rule id. With a `workspace`, links to other
- * files of the repository are followed too.
+ * diagnostics, and sorts them by line, column and rule id. A row that one slip explains (a
+ * literal pipe, a missing cell) is checked as it would be once fixed; findings on it carry no
+ * fix, since its cells are not where the source has them. With a `context.workspace`, links to
+ * other files of the repository are followed too.
  */
-export function lintCatalog(catalog: Catalog, config: CatalogConfig, workspace: Workspace | null = null): Diagnostic[] {
+export function lintCatalog(catalog: Catalog, config: CatalogConfig, context: LintContext = {}): Diagnostic[] {
   const suppressionsByLine = new Map<number, Suppression[]>();
   for (const suppression of catalog.suppressions) {
     suppressionsByLine.set(suppression.line, [...(suppressionsByLine.get(suppression.line) ?? []), suppression]);
   }
+  const repaired = withRepairedRows(catalog);
+  const onRepairedRow = ({ fix }: Diagnostic) => fix !== undefined && isRepaired(repaired.tables[fix.table]!.rows[fix.row]!);
   const diagnostics: Diagnostic[] = [];
   for (const rule of rules) {
     const setting = config.rules[rule.id];
     if (setting === 'off') continue;
-    for (const diagnostic of rule.check(catalog, config, workspace)) {
-      if (isSuppressed(diagnostic, suppressionsByLine.get(diagnostic.range.start.line))) continue;
-      diagnostics.push(setting === undefined ? diagnostic : { ...diagnostic, severity: setting });
+    for (const found of rule.check(repaired, config, context)) {
+      if (isSuppressed(found, suppressionsByLine.get(found.range.start.line))) continue;
+      const { fix, ...diagnostic } = found;
+      const kept: Diagnostic = fix && !onRepairedRow(found) ? { ...diagnostic, fix } : diagnostic;
+      diagnostics.push(setting === undefined ? kept : { ...kept, severity: setting });
     }
   }
   return diagnostics.sort(byPosition);

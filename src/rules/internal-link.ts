@@ -21,7 +21,7 @@ export const internalLink = defineRule(
     needsSchema: false,
     fixable: false,
   },
-  (catalog, _config, workspace) => {
+  (catalog, _config, { workspace = null }) => {
     const anchorsOf = anchorReader(catalog, workspace);
     return allLinks(catalog).flatMap((link) => checkLink(link, catalog, workspace, anchorsOf));
   },

@@ -3,6 +3,14 @@ import type { Diagnostic, Severity } from '../catalog/diagnostic.js';
 import type { Catalog } from '../catalog/model.js';
 import type { Workspace } from '../catalog/workspace.js';
 
+/** What a run knows beyond the file and its config. */
+export interface LintContext {
+  /** Lines the git diff against `--changed-since` added; a finding about two rows lands on the added one. */
+  addedLines?: ReadonlySet<number>;
+  /** The files around the linted one (for links into the repository); absent for a text that is no file. */
+  workspace?: Workspace;
+}
+
 /** Rule metadata is data (for `--help`, SARIF and the README); `check` is pure. */
 export interface Rule {
   id: string;
@@ -13,6 +21,5 @@ export interface Rule {
   needsSchema: boolean;
   /** `catalog format` applies this rule's fixes. */
   fixable: boolean;
-  /** `workspace`: the files around the linted one, or null when it is not a file of a folder (a test's string). */
-  check(catalog: Catalog, config: CatalogConfig, workspace: Workspace | null): Diagnostic[];
+  check(catalog: Catalog, config: CatalogConfig, context: LintContext): Diagnostic[];
 }

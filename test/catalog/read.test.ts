@@ -45,6 +45,19 @@ describe('readCatalog', () => {
   });
 });
 
+describe('paragraphs outside tables', () => {
+  it('lists them with their lines and the outermost block quote that holds them, not code, HTML or table rows', () => {
+    const source = 'Intro\n| x | y |\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n> quoted\n>\n> > deeper\n\n```\n| code |\n```\n\n<div>\n| html |\n</div>\n\n- item\n';
+    const paragraphs = read(source).paragraphs.map(({ range, blockQuote }) => [range.start.line, range.end.line, blockQuote && [blockQuote.start.line, blockQuote.end.line]]);
+    expect(paragraphs).toEqual([
+      [1, 2, null],
+      [8, 8, [8, 10]],
+      [10, 10, [8, 10]],
+      [20, 20, null],
+    ]);
+  });
+});
+
 describe('the skeleton shortcut', () => {
   it('keeps a line that leaves the list item its neighbours are in', () => {
     const source = '- x\n\n  | a | b |\n  | - | - |\n  | 1 | 2 |\n| 3 | 4 |\n  | 5 | 6 |\n';

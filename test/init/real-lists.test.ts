@@ -70,7 +70,7 @@ describe('catalog init on published lists', () => {
 
       it('lints the list with only its real inconsistencies', () => {
         const config = parseConfig(inference.config, null);
-        const diagnostics = lintCatalog(readCatalog({ file: path, source, config }), config, fileSystemWorkspace(path));
+        const diagnostics = lintCatalog(readCatalog({ file: path, source, config }), config, { workspace: fileSystemWorkspace(path) });
         const columnCount = diagnostics.filter((diagnostic) => diagnostic.ruleId === 'table-column-count');
         expect(columnCount.length).toBe(expected.columnCount.rows);
         for (const diagnostic of columnCount) expect(diagnostic.message).toMatch(expected.columnCount.message);

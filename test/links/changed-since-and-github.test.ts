@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { genericConfig } from '../../src/catalog/load-config.js';
 import { readCatalog } from '../../src/catalog/read.js';
-import { ChangedSinceError } from '../../src/links/changed-since.js';
+import { ChangedSinceError } from '../../src/git/text-at-ref.js';
 import { linkDiagnostics } from '../../src/links/diagnostics.js';
 import { runLinkCheck } from '../../src/links/run.js';
 import { LoopbackServer, catalogOf, reply } from './loopback-server.js';

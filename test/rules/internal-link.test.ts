@@ -11,7 +11,7 @@ const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 function check(source: string, workspace: Workspace | null, path = '/repo/list.md') {
   const catalog = readCatalog({ file: path, source, config: genericConfig() });
-  return internalLink.check(catalog, genericConfig(), workspace);
+  return internalLink.check(catalog, genericConfig(), workspace ? { workspace } : {});
 }
 
 /** A repository of the given files, in memory. */
@@ -26,7 +26,7 @@ describe('internal-link', () => {
       const path = `${repoRoot}${file}`;
       const config = loadConfig(path);
       const catalog = readCatalog({ file, source: readFileSync(path, 'utf8'), config });
-      expect(internalLink.check(catalog, config, fileSystemWorkspace(path)), file).toEqual([]);
+      expect(internalLink.check(catalog, config, { workspace: fileSystemWorkspace(path) }), file).toEqual([]);
     }
   });
 

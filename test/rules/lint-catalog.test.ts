@@ -62,14 +62,14 @@ describe('lintCatalog', () => {
 
   it('runs only structure rules on tables without a schema', () => {
     const source = '| Name | Description |\n| - | - |\n| b | |\n| a | x\u200b |\n';
-    expect(places(lint(source, namesConfig))).toEqual(['3:1 sorted', '3:7 required-cell', '4:8 invisible-characters']);
+    expect(places(lint(source, namesConfig))).toEqual(['3:7 required-cell', '4:1 sorted', '4:8 invisible-characters']);
     expect(places(lint(source, genericConfig()))).toEqual(['4:8 invisible-characters']);
   });
 
   it('sorts diagnostics by line, column and rule id', () => {
     const source = '| Name | Description |\n| - | - |\n| [b](https://github.com/a/b) | x\u200b |\n| [a](https://github.com/a/b) | y |\n';
     const diagnostics = lint(source, namesConfig);
-    expect(places(diagnostics)).toEqual(['3:1 sorted', '3:34 invisible-characters', '4:3 shared-repository']);
+    expect(places(diagnostics)).toEqual(['3:34 invisible-characters', '4:1 sorted', '4:3 shared-repository']);
   });
 
   describe('suppressions', () => {
@@ -132,12 +132,22 @@ describe('lintCatalog', () => {
 });
 
 describe('a stray pipe', () => {
-  it('is reported once, as a row too long, not again as every cell it shifted', () => {
-    const yearsConfig = parseConfig(
-      { tables: [{ name: 'years', key: 'Name', columns: [{ name: 'Name' }, { name: 'Description' }, { name: 'Year', type: 'year' }] }] },
-      null,
-    );
+  const yearsConfig = parseConfig(
+    { tables: [{ name: 'years', key: 'Name', columns: [{ name: 'Name' }, { name: 'Description' }, { name: 'Year', type: 'year' }] }] },
+    null,
+  );
+
+  it('is reported once, at the pipe that explains the extra cell, not again as every cell it shifted', () => {
     const diagnostics = lint('| Name | Description | Year |\n| --- | --- | --- |\n| A | fast | cheap | 2021 |\n', yearsConfig);
-    expect(places(diagnostics)).toEqual(['3:22 table-column-count']);
+    expect(places(diagnostics)).toEqual(['3:12 table-column-count']);
+    expect(diagnostics[0]!.message).toBe(
+      'Row has 4 cells, expected 3 (the header has 3): the pipe at 3:12 splits the "Description" cell in two; the rest of the row is checked as if it were escaped',
+    );
+  });
+
+  it('is reported as a row too long when no single pipe explains it', () => {
+    const diagnostics = lint('| Name | Description | Year |\n| --- | --- | --- |\n| A | fast | 2021 | cheap |\n', yearsConfig);
+    expect(places(diagnostics)).toEqual(['3:21 table-column-count']);
+    expect(diagnostics[0]!.message).toContain('GFM drops the extra cell "cheap"');
   });
 });

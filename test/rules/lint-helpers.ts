@@ -16,7 +16,7 @@ export function fixtureConfig(overrides: Partial<Pick<CatalogConfig, 'rules'>> =
 }
 
 export function lint(source: string, config: CatalogConfig = fixtureConfig(), workspace: Workspace | null = null): Diagnostic[] {
-  return lintCatalog(readCatalog({ file: 'catalog.md', source, config }), config, workspace);
+  return lintCatalog(readCatalog({ file: 'catalog.md', source, config }), config, workspace ? { workspace } : {});
 }
 
 /** `line:column rule-id` of each diagnostic, the form fixtures list their expectations in. */

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/catalog/diagnostic.js';
-import { lint } from './lint-helpers.js';
+import { fixtureConfig, lint, places } from './lint-helpers.js';
+import { readCatalog } from '../../src/catalog/read.js';
+import { lintCatalog } from '../../src/rules/index.js';
+
+/** Lints with the lines a `--changed-since` diff added. */
+function lintWith(source: string, addedLines: Set<number>): Diagnostic[] {
+  const config = fixtureConfig();
+  return lintCatalog(readCatalog({ file: 'catalog.md', source, config }), config, { addedLines });
+}
 
 const HEADER = '| Name | Description | Paper | Framework | Year |\n| --- | --- | --- | --- | --- |\n';
 
@@ -64,11 +72,51 @@ describe('messages, ranges, hints and fixes', () => {
     expect(diagnostic.related?.[0]?.range.start.line).toBe(3);
   });
 
-  it('says which row should come first', () => {
+  it('lands on the row that is out of place, and says where it belongs', () => {
     const diagnostic = only(lint(`${HEADER}| B | x | | | 2020 |\n| A | y | | | 2020 |\n`), 'sorted');
-    expect(diagnostic.message).toBe('Rows are not sorted by Year, Name: "A" (line 4) should come before "B"');
+    expect(diagnostic.message).toBe('"A" is out of the sort order (Year, Name): it belongs before "B" (line 3)');
     expect(diagnostic.fix).toBeUndefined();
-    expect(at(diagnostic)[0]).toBe('3:1');
+    expect(at(diagnostic)[0]).toBe('4:1');
+  });
+
+  it('reports a row added at the end out of place, not the innocent first row', () => {
+    const rows = ['| B | x | | | 2019 |', '| C | x | | | 2020 |', '| D | x | | | 2021 |', '| A | new | | | 2018 |'];
+    const diagnostics = lint(`${HEADER}${rows.join('\n')}\n`).filter((diagnostic) => diagnostic.ruleId === 'sorted');
+    expect(diagnostics.map((diagnostic) => [diagnostic.range.start.line, diagnostic.message])).toEqual([
+      [6, '"A" is out of the sort order (Year, Name): it belongs before "B" (line 3)'],
+    ]);
+  });
+
+  it('reports each row out of place, and one finding for a table in another order', () => {
+    const twoMoved = ['| E | x | | | 2022 |', '| B | x | | | 2019 |', '| C | x | | | 2020 |', '| A | x | | | 2018 |', '| D | x | | | 2021 |'];
+    expect(places(lint(`${HEADER}${twoMoved.join('\n')}\n`))).toEqual(['3:1 sorted', '6:1 sorted']);
+    const reversed = Array.from({ length: 12 }, (_, index) => `| R${12 - index} | x | | | 2020 |`);
+    const diagnostics = lint(`${HEADER}${reversed.join('\n')}\n`);
+    expect(diagnostics.map((diagnostic) => diagnostic.message)).toEqual(['11 rows are out of the sort order (Year, Name), the first on this line: it belongs before "R12" (line 3)']);
+    expect(diagnostics[0]!.range.start.line).toBe(4);
+  });
+
+  it('with the lines a diff added, lands on the added row of a pair out of order', () => {
+    const source = `${HEADER}| A | added | | | 2020 |\n| B | old | | | 2019 |\n`;
+    expect(places(lint(source)).filter((place) => place.endsWith('sorted'))).toEqual(['4:1 sorted']);
+    expect(places(lintWith(source, new Set([3]))).filter((place) => place.endsWith('sorted'))).toEqual(['3:1 sorted']);
+  });
+
+  it('reports a duplicate on the later row, or on the row the diff added', () => {
+    const source = `${HEADER}| GPipe | new | [arXiv](https://arxiv.org/abs/1811.06965) | | 2018 |\n| GPipe | old | [arXiv](https://arxiv.org/pdf/1811.06965) | | 2019 |\n`;
+    const later = only(lint(source), 'duplicate-entry');
+    expect(later.message).toBe('Duplicate entry "GPipe": the same name as "GPipe" on line 3');
+    expect(at(later)[0]).toBe('4:3');
+    const added = only(lintWith(source, new Set([3])), 'duplicate-entry');
+    expect(added.message).toBe('Duplicate entry "GPipe": the same name as "GPipe" on line 4');
+    expect(at(added)[0]).toBe('3:3');
+    expect(added.related?.[0]?.range.start.line).toBe(4);
+    const paper = `${HEADER}| Spotlight | new | [arXiv](https://arxiv.org/abs/1811.06965) | | 2018 |\n| GPipe | old | [arXiv](https://arxiv.org/pdf/1811.06965) | | 2019 |\n`;
+    const byPaper = only(lintWith(paper, new Set([3])), 'duplicate-entry');
+    expect(byPaper.message).toBe(
+      'Duplicate entry: the "Paper" link "https://arxiv.org/abs/1811.06965" of "Spotlight" is the same page as "https://arxiv.org/pdf/1811.06965" of "GPipe" on line 4',
+    );
+    expect(at(byPaper)[0]).toBe('3:21');
   });
 
   it('names an invisible character by code point, at its exact column', () => {
