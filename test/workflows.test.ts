@@ -298,10 +298,16 @@ describe('action.yml (the reusable action for other lists)', () => {
       expect(result.stdout).toMatch(/^::error file=README\.md,line=6,.*cell-type/mu);
     });
 
-    it('refuses an unknown command, and changed-since with check', () => {
+    it('refuses an unknown command', () => {
       expect(run({ COMMAND: 'format' }).stdout).toContain('::error::The command input must be check or links');
       expect(run({ COMMAND: 'format' }).status).toBe(2);
-      expect(run({ CHANGED_SINCE: 'main' }).status).toBe(2);
+    });
+
+    it('passes changed-since to check (here, outside a git repository, check says so)', () => {
+      const result = run({ CHANGED_SINCE: 'main' });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain('--changed-since main');
+      expect(result.stderr).toContain('not in a git repository');
     });
   });
 });
