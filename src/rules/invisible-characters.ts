@@ -73,7 +73,7 @@ function withFix(finding: Finding, table: Table, row: Row, rowIndex: number): Fi
   const cell = row.cells[column];
   if (!cell || !FIXABLE.has(cell.source.codePointAt(offset - cell.range.start.offset)!)) return finding;
   const fix: CellFix = { table: table.index, row: rowIndex, column, replacement: fixedText(cell.source) };
-  return { ...finding, fix, hint: `${finding.hint}; \`npm run format-catalog\` does it` };
+  return { ...finding, fix, hint: `${finding.hint} (\`npm run format-catalog\` does it)` };
 }
 
 // Every character isInvisible can accept; most lines hold none, and one regular expression
