@@ -168,9 +168,10 @@ describe('generic mode has no false positives on real lists', () => {
     '| [**Alpa**] plans parallelism | a bold label in brackets |\n' +
     '| [<img src="https://x.example/logo.png" width="20">](https://a.example/) | an HTML image as the label |\n' +
     '| [![alt](https://x.example/b.svg)](https://b.example/) | a badge |\n' +
-    '| [![](https://x.example/c.svg)](https://c.example/) | a badge without alt text |\n';
+    '| [![](https://x.example/c.svg)](https://c.example/) | a badge without alt text |\n' +
+    '| [Setup](#setup) | a link within the page, [guide](docs/guide.md) one within the repository |\n';
 
-  it('a bracketed label and image labels are fine without a config', () => {
+  it('a bracketed label, image labels and links within the repository are fine without a config', () => {
     write({ 'README.md': LIST });
     expect(catalog(['check', 'README.md'])).toEqual({ status: 0, stdout: `${GENERIC}\nREADME.md: no problems found\n`, stderr: '' });
   });
@@ -180,7 +181,15 @@ describe('generic mode has no false positives on real lists', () => {
     const run = catalog(['lint', 'README.md']);
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/^ {2}3:3-3:13 +error +Unexpected "\[\*\*Alpa\*\*\]": it looks like a link without its URL +link-syntax$/mu);
-    expect(run.stdout).toContain('1 error');
+    expect(run.stdout).toMatch(/^ {2}7:11-7:17 +error +Unexpected URL "#setup", expected an absolute http\(s\) URL +link-syntax$/mu);
+    expect(run.stdout).toContain('3 errors');
+  });
+
+  it('a web address without its scheme is still an error', () => {
+    write({ 'README.md': '| Name | Code |\n| --- | --- |\n| Ray | [code](github.com/ray-project/ray) |\n' });
+    const run = catalog(['lint', 'README.md']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^ {2}3:16-3:42 +error +Unexpected URL "github\.com\/ray-project\/ray", expected an absolute http\(s\) URL +link-syntax$/mu);
   });
 });
 

@@ -2,6 +2,7 @@ import type { Cell, Link, Row } from '../catalog/model.js';
 import { linkSpans, nodeSpans, type Span } from './cell-spans.js';
 import { defineStructureRule, type Finding } from './define.js';
 import { rangeInCell } from './positions.js';
+import { looksLikeAddressWithoutScheme } from './url-kind.js';
 
 export const linkSyntax = defineStructureRule(
   {
@@ -10,16 +11,17 @@ export const linkSyntax = defineStructureRule(
     description: 'Links are well formed, with an absolute http(s) URL',
     fixable: false,
   },
-  // Without a schema nothing says a cell holds links: `[**Name**] title` is a label, not a link
-  // that lost its URL, so a bracketed label is reported only in tables a schema describes.
+  // Without a schema nothing says a cell holds links to other sites: `[**Name**] title` is a
+  // label, not a link that lost its URL, and `[guide](docs/guide.md)` is a link within the
+  // repository (`internal-link` checks it). Those are reported only in tables a schema describes.
   (table) => [table.header, ...table.rows].flatMap((row: Row) => row.cells.flatMap((cell) => checkCell(cell, table.schema !== null))),
 );
 
 function checkCell(cell: Cell, hasSchema: boolean): Finding[] {
-  return [...cell.links.flatMap((link) => checkLink(link, cell)), ...brokenLinks(cell, hasSchema)];
+  return [...cell.links.flatMap((link) => checkLink(link, cell, hasSchema)), ...brokenLinks(cell, hasSchema)];
 }
 
-function checkLink(link: Link, cell: Cell): Finding[] {
+function checkLink(link: Link, cell: Cell, hasSchema: boolean): Finding[] {
   const urlRange = link.urlRange ?? link.range;
   const url = link.url;
   const findings: Finding[] = [];
@@ -31,7 +33,7 @@ function checkLink(link: Link, cell: Cell): Finding[] {
     });
   } else if (/\s/u.test(url)) {
     findings.push({ range: urlRange, message: `Unexpected space in the URL "${url}"`, hint: 'Remove the space, or encode it as %20' });
-  } else if (!isAbsoluteHttpUrl(url) && !url.startsWith('#')) {
+  } else if (!url.startsWith('#') && (hasSchema ? !isAbsoluteHttpUrl(url) : looksLikeAddressWithoutScheme(url))) {
     // A link to a heading of the file is `internal-link`'s to check.
     findings.push({
       range: urlRange,
