@@ -64,7 +64,7 @@ function notFormatted(file: string, before: string, span: ChangedSpan): Diagnost
     ruleId: 'format',
     severity: 'error',
     message: `File is not formatted: ${last === span.start + 1 ? `line ${last} would change` : `lines ${span.start + 1}–${last} would change`}`,
-    hint: 'Run `npm run format-catalog` to rewrite the tables; `catalog check` shows the diff',
+    hint: 'Run `npm run format-catalog` to rewrite the tables (`catalog format --check` prints the whole diff)',
     file,
     range: { start: point, end: point },
   };
