@@ -164,25 +164,37 @@ describe('check prints the diff of what format would change', () => {
 
 describe('generic mode has no false positives on real lists', () => {
   const LIST =
-    '| Name | Description |\n| --- | --- |\n' +
+    '# Tools\n\n| Name | Description |\n| --- | --- |\n' +
     '| [**Alpa**] plans parallelism | a bold label in brackets |\n' +
     '| [<img src="https://x.example/logo.png" width="20">](https://a.example/) | an HTML image as the label |\n' +
     '| [![alt](https://x.example/b.svg)](https://b.example/) | a badge |\n' +
     '| [![](https://x.example/c.svg)](https://c.example/) | a badge without alt text |\n' +
-    '| [Setup](#setup) | a link within the page, [guide](docs/guide.md) one within the repository |\n';
+    '| [Tools](#tools) | a link within the page, [guide](docs/guide.md) one within the repository |\n';
 
   it('a bracketed label, image labels and links within the repository are fine without a config', () => {
-    write({ 'README.md': LIST });
+    write({ 'README.md': LIST, 'docs/guide.md': '# Guide\n' });
     expect(catalog(['check', 'README.md'])).toEqual({ status: 0, stdout: `${GENERIC}\nREADME.md: no problems found\n`, stderr: '' });
   });
 
-  it('a bracketed label is a link without its URL where a schema says the column holds links', () => {
-    write({ 'README.md': LIST, 'catalog.config.json': JSON.stringify({ tables: [{ name: 'tools', columns: [{ name: 'Name', type: 'link', allowPlainText: true }, { name: 'Description' }] }] }) });
+  it('a link within the repository that leads nowhere is an internal-link error', () => {
+    write({ 'README.md': LIST });
     const run = catalog(['lint', 'README.md']);
     expect(run.status).toBe(1);
-    expect(run.stdout).toMatch(/^ {2}3:3-3:13 +error +Unexpected "\[\*\*Alpa\*\*\]": it looks like a link without its URL +link-syntax$/mu);
-    expect(run.stdout).toMatch(/^ {2}7:11-7:17 +error +Unexpected URL "#setup", expected an absolute http\(s\) URL +link-syntax$/mu);
-    expect(run.stdout).toContain('3 errors');
+    expect(run.stdout).toMatch(/^ {2}9:53-9:66 +error +Unexpected link to "docs\/guide\.md": there is no file docs\/guide\.md next to this file +internal-link$/mu);
+    expect(run.stdout).toContain('1 error');
+  });
+
+  it('a bracketed label is a link without its URL, and a path no URL, where a schema says the column holds links', () => {
+    write({
+      'README.md': LIST,
+      'docs/guide.md': '# Guide\n',
+      'catalog.config.json': JSON.stringify({ tables: [{ name: 'tools', columns: [{ name: 'Name', type: 'link', allowPlainText: true }, { name: 'Description' }] }] }),
+    });
+    const run = catalog(['lint', 'README.md']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^ {2}5:3-5:13 +error +Unexpected "\[\*\*Alpa\*\*\]": it looks like a link without its URL +link-syntax$/mu);
+    expect(run.stdout).toMatch(/^ {2}9:53-9:66 +error +Unexpected URL "docs\/guide\.md", expected an absolute http\(s\) URL +link-syntax$/mu);
+    expect(run.stdout).toContain('2 errors');
   });
 
   it('a web address without its scheme is still an error', () => {
@@ -246,6 +258,7 @@ describe('a clean catalog checks clean', () => {
   it('the shared-repository warnings of the real catalog are kept quiet by the documented comment, which moves with its row', () => {
     const COMMENT = ' <!-- catalog-disable-line shared-repository -->';
     copyFileSync(join(repoRoot, 'catalog.config.json'), join(folder, 'catalog.config.json'));
+    write({ 'README.md': '# The README the catalog links to\n' });
     // The real catalog without its suppressions, so the test does not depend on them being there.
     const lines = readFileSync(join(repoRoot, 'catalog.md'), 'utf8').replaceAll(COMMENT, '').split('\n');
     write({ 'catalog.md': lines.join('\n') });
