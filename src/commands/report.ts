@@ -8,7 +8,7 @@ import type { Io, ReportFormat } from './command.js';
 import { displayPath, type LoadedCatalog } from './load.js';
 
 /** What a report says of each loaded file: its name, the config it was checked with, its number of tables. */
-export function checkedFiles(loaded: readonly LoadedCatalog[]): CheckedFile[] {
+function checkedFiles(loaded: readonly LoadedCatalog[]): CheckedFile[] {
   return loaded.map((file) => ({
     file: file.file,
     config: file.config.path === null ? null : displayPath(file.config.path),
