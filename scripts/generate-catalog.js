@@ -9,12 +9,13 @@ export function generateCatalog(realCatalogPath, rows) {
   const lines = [];
   for (let index = 0; index < rows; index++) {
     const template = templates[index % templates.length];
-    const cells = template.slice(2, -2).split(' | ');
+    const cells = template.slice(1, -1).split(/(?<!\\)\|/u).map((cell) => cell.trim());
     const id = String(index).padStart(6, '0');
     cells[0] = `[System ${id}](https://github.com/example-org-${index % 97}/system-${id})`;
     cells[3] = cells[3] ? `[arXiv ${2015 + (index % 10)}](https://arxiv.org/abs/2101.${id})` : '';
     cells[5] = String(2015 + Math.floor((index * 10) / rows));
-    lines.push(`| ${cells.join(' | ')} |`);
+    // As `catalog format` writes it (an empty cell is `| |`), so the file starts out formatted.
+    lines.push(`|${cells.map((cell) => (cell === '' ? ' ' : ` ${cell} `)).join('|')}|`);
   }
   const header = '| Name | Description | Organization or author | Paper | Framework | Year | Search method |\n| --- | --- | --- | --- | --- | --- | --- |\n';
   return `# Generated catalog\n\nA catalog of ${rows} generated entries.\n\n## Methods\n\n${header}${lines.join('\n')}\n`;

@@ -13,7 +13,7 @@ import { linksCommand } from './commands/links.js';
 import { lintCommand } from './commands/lint.js';
 import { siteCommand } from './commands/site.js';
 
-const EXIT_CODES: Record<Outcome | 'usage', number> = { clean: 0, problems: 1, usage: 2 };
+const EXIT_CODES: Record<Outcome | 'usage', number> = { clean: 0, problems: 1, failed: 2, usage: 2 };
 
 const COMMANDS: Command[] = [initCommand, lintCommand, formatCommand, checkCommand, linksCommand, exportCommand, siteCommand];
 const COMMAND_NAMES = COMMANDS.map((command) => command.name).join(', ');
@@ -38,9 +38,10 @@ Options:
   -h, --help          Show this help.
   -v, --version       Show the version.
 
-Exit codes: 0 clean; 1 problems found (lint errors, a file to reformat, dead links; for site,
-the site was not built);
-2 usage error, invalid config, unreadable file or refused write.
+Exit codes: 0 clean (a file without tables has nothing to check); 1 problems found (lint
+errors, a file to reformat, a table left unformatted, dead links; for site, the site was not
+built); 2 usage error, invalid config, unreadable file or failed proof. With several files,
+the worst of them.
 `;
 }
 

@@ -26,8 +26,8 @@ const git = (...args: string[]) => execFileSync('git', ['-C', folder, '-c', 'use
 
 const HEADER = '| Name | Description | Organization or author | Paper | Framework | Year | Search method |\n| --- | --- | --- | --- | --- | --- | --- |';
 const GPIPE = '| GPipe | Pipelines | Google | [NeurIPS 2019](https://arxiv.org/abs/1811.06965) | TensorFlow | 2018 | Even partitioning |';
-const PESTO = '| Pesto | Inter-layer model parallelism | Stony Brook University |  | TensorFlow | 2021 | Integer linear programming |';
-const VPIPE = '| vPipe | Pipelines for NAS networks | HKU |  | PyTorch | 2022 | Kernighan-Lin partitioning |';
+const PESTO = '| Pesto | Inter-layer model parallelism | Stony Brook University | | TensorFlow | 2021 | Integer linear programming |';
+const VPIPE = '| vPipe | Pipelines for NAS networks | HKU | | PyTorch | 2022 | Kernighan-Lin partitioning |';
 
 function writeCatalog(...lines: string[]): void {
   writeFileSync(join(folder, 'catalog.md'), `# Catalog\n\n## Pipeline parallelism\n\nSystems that split a model into stages.\n\n${lines.join('\n')}\n`);

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { CatalogConfig, ColumnSchema, ColumnType, LinksConfig, TableSchema } from './config.js';
+import { findUpward } from './find-upward.js';
 
 export const CONFIG_FILE_NAME = 'catalog.config.json';
 
@@ -31,16 +32,9 @@ export function genericConfig(): CatalogConfig {
   return { path: null, tables: [], rules: {}, hedges: DEFAULT_HEDGES, links: defaultLinksConfig() };
 }
 
-/** Searches upward from the markdown file's folder for catalog.config.json, like prettier and eslint do. */
+/** Searches upward from the markdown file's folder for catalog.config.json, up to the repository root. */
 export function findConfigFile(markdownFile: string): string | null {
-  let folder = dirname(resolve(markdownFile));
-  for (;;) {
-    const candidate = join(folder, CONFIG_FILE_NAME);
-    if (existsSync(candidate)) return candidate;
-    const parent = dirname(folder);
-    if (parent === folder) return null;
-    folder = parent;
-  }
+  return findUpward(dirname(resolve(markdownFile)), CONFIG_FILE_NAME);
 }
 
 /** Loads the config that applies to a markdown file: `explicitPath` if given, else the nearest one above it. */

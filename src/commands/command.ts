@@ -48,8 +48,19 @@ export interface CommandRun {
   io: Io;
 }
 
-/** `clean` is exit 0 and `problems` exit 1; input errors are thrown as InputError (exit 2). */
-export type Outcome = 'clean' | 'problems';
+/**
+ * `clean` is exit 0, `problems` exit 1, `failed` exit 2: a file could not be checked (its
+ * reason is already on stderr), while the other files were. An input error that stops the
+ * whole run is thrown as InputError (exit 2).
+ */
+export type Outcome = 'clean' | 'problems' | 'failed';
+
+const OUTCOME_ORDER: readonly Outcome[] = ['clean', 'problems', 'failed'];
+
+/** The worst of several outcomes: failed over problems over clean. */
+export function worstOutcome(...outcomes: Outcome[]): Outcome {
+  return outcomes.reduce((worst, outcome) => (OUTCOME_ORDER.indexOf(outcome) > OUTCOME_ORDER.indexOf(worst) ? outcome : worst), 'clean');
+}
 
 export interface Command {
   name: string;

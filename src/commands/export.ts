@@ -1,15 +1,16 @@
 import type { Command, CommandRun, Outcome } from './command.js';
-import { loadCatalog } from './load.js';
+import { loadCatalogs } from './load.js';
 import { writeOutput } from './write-output.js';
 
 async function exportFiles({ paths, values, io }: CommandRun): Promise<Outcome> {
-  const loaded = paths.map((path) => loadCatalog(path, values.config));
+  const { loaded, failed } = loadCatalogs(paths, values.config, io);
+  if (loaded.length === 0) return 'failed';
   const { exportCatalog } = await import('../export/catalog-json.js');
   const exported = loaded.map((file) => exportCatalog(file.catalog));
   const text = `${JSON.stringify(exported.length === 1 ? exported[0] : exported, null, 2)}\n`;
   if (values.output) writeOutput(values.output, text);
   else io.stdout(text);
-  return 'clean';
+  return failed ? 'failed' : 'clean';
 }
 
 export const exportCommand: Command = {

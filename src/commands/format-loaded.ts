@@ -13,14 +13,15 @@ export interface FormatOutcome {
   diff: string;
   /** Fixes applied, as the diagnostics that carried them. */
   fixed: Diagnostic[];
-  /** A diagnostic for a file that is not formatted (for `--check`), or for a refused table. */
+  /** A diagnostic for a file that is not formatted (for `--check`), and one for each refused table. */
   diagnostics: Diagnostic[];
 }
 
 /**
- * Formats one catalog. With `write`, proves the result and writes it atomically (a
- * refused table or a failed proof is an InputError: nothing is written). Without, only
- * reports what would change, with a unified diff when `diff` is asked for.
+ * Formats one catalog. With `write`, proves the result and writes it atomically (a failed
+ * proof is an InputError: nothing is written); a refused table stays as it is, an error at
+ * its row, while the file's other tables are written. Without `write`, only reports what
+ * would change, with a unified diff when `diff` is asked for.
  */
 export async function formatLoaded(
   loaded: LoadedCatalog,
@@ -31,9 +32,6 @@ export async function formatLoaded(
   const changed = result.output !== before;
   const diagnostics = refusedDiagnostics(loaded.file, result);
   if (options.write) {
-    if (result.refused.length > 0) {
-      throw new InputError(`${loaded.file}: not written: ${result.refused.map((table) => table.reason).join('; ')}`);
-    }
     if (changed) {
       const problems = proveFormat(result.catalog, result.output, loaded.config);
       if (problems.length > 0) throw new InputError(`${loaded.file}: not written, the formatted text failed its proof: ${problems.join('; ')}`);
@@ -66,7 +64,7 @@ function notFormatted(file: string, before: string, span: ChangedSpan): Diagnost
     ruleId: 'format',
     severity: 'error',
     message: `File is not formatted: ${last === span.start + 1 ? `line ${last} would change` : `lines ${span.start + 1}–${last} would change`}`,
-    hint: 'Run `npm run format-catalog` (or `catalog format`) to rewrite the tables; `catalog format --check` shows the diff',
+    hint: 'Run `npm run format-catalog` to rewrite the tables (`catalog format --check` prints the whole diff)',
     file,
     range: { start: point, end: point },
   };

@@ -21,6 +21,8 @@ export const initCommand: Command = {
     const { file, catalog: generic } = loadCatalog(path, undefined, { ignoreConfig: true });
     const target = resolve(values.config ?? join(dirname(path), CONFIG_FILE_NAME));
     const shownTarget = relative(process.cwd(), target) || target;
+    // lint and format accept a file without tables (nothing to check); init has nothing to infer from it.
+    if (generic.tables.length === 0) throw new InputError(`${file}: has no tables to infer a schema from (a table needs a header row and a delimiter row such as | --- |)`);
     const inference = inferConfig(generic);
     if (inference.schemas.length === 0) throw new InputError(`${file}: no table to infer a schema from (${inference.skipped.map((skip) => skip.reason).join('; ')})`);
     const schemaFile = shippedSchema();

@@ -1,12 +1,13 @@
 import { resolve } from 'node:path';
-import type { Command, CommandRun, Outcome } from './command.js';
+import { worstOutcome, type Command, type CommandRun, type Outcome } from './command.js';
 import { InputError } from './errors.js';
-import { loadCatalog } from './load.js';
+import { loadCatalogs } from './load.js';
 import { report } from './report.js';
 import { writeOutput } from './write-output.js';
 
 async function checkLinks({ paths, values, format, io }: CommandRun): Promise<Outcome> {
-  const loaded = paths.map((path) => loadCatalog(path, values.config));
+  const { loaded, failed } = loadCatalogs(paths, values.config, io);
+  if (loaded.length === 0) return 'failed';
   const links = await import('../links/index.js');
   const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
   if (timeout !== undefined && !(Number.isInteger(timeout) && timeout > 0)) throw new InputError(`--timeout takes milliseconds, a whole number > 0 (got "${values.timeout}")`);
@@ -32,8 +33,8 @@ async function checkLinks({ paths, values, format, io }: CommandRun): Promise<Ou
   if (values['report-md']) writeOutput(values['report-md'], links.linkReportMarkdown(result));
   const diagnostics = links.linkDiagnostics(result);
   if (format === 'json') io.stdout(`${JSON.stringify(links.linkReportJson(result), null, 2)}\n`);
-  else await report(diagnostics, loaded.map((file) => file.file), format, io, values.quiet ?? false);
-  return links.linkExitCode(result) === 0 ? 'clean' : 'problems';
+  else await report(diagnostics, loaded, format, io, values.quiet ?? false);
+  return worstOutcome(links.linkExitCode(result) === 0 ? 'clean' : 'problems', failed ? 'failed' : 'clean');
 }
 
 export const linksCommand: Command = {

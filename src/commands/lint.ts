@@ -1,27 +1,46 @@
 import type { Diagnostic } from '../catalog/diagnostic.js';
+import { cappedDiff } from '../format/diff.js';
 import { lintCatalog } from '../rules/index.js';
 import { linesAddedSince } from './changed-since.js';
-import type { Command, CommandRun, Outcome } from './command.js';
+import { worstOutcome, type Command, type CommandRun, type Outcome } from './command.js';
 import { formatLoaded } from './format-loaded.js';
-import { loadCatalog } from './load.js';
+import { loadCatalogs } from './load.js';
 import { outcomeOf, report, sortedByPlace } from './report.js';
+import { formatCommandFor, withFormatCommand } from './user-command.js';
 import { fileSystemWorkspace } from './workspace.js';
 
-/** Lints every file and, with `formatCheck`, also reports what `format` would change. */
+// `check` shows this many lines of each file's diff; `format --check` shows it whole.
+const CHECK_DIFF_LINES = 60;
+
+/**
+ * Lints every file and, with `formatCheck`, also reports what `format` would change (with the
+ * start of the diff, for the reports people read). A file that cannot be read is reported on
+ * stderr and the others are still checked; the outcome is the worst of them.
+ */
 export async function lintFiles({ paths, values, format, io }: CommandRun, formatCheck: boolean): Promise<Outcome> {
-  const loaded = paths.map((path) => loadCatalog(path, values.config));
+  const { loaded, failed } = loadCatalogs(paths, values.config, io);
+  const showDiff = formatCheck && (format === 'stylish' || format === 'github');
   const diagnostics: Diagnostic[] = [];
+  const diffs: string[] = [];
   for (const file of loaded) {
     const since = values['changed-since'];
     const addedLines = since === undefined ? undefined : await linesAddedSince(file.path, file.catalog.source, since);
     const found = lintCatalog(file.catalog, file.config, { addedLines, workspace: fileSystemWorkspace(file.path) });
-    diagnostics.push(...found);
+    const fileDiagnostics = [...found];
     if (formatCheck) {
-      diagnostics.push(...(await formatLoaded(file, { write: false, lintDiagnostics: found })).diagnostics);
+      const outcome = await formatLoaded(file, { write: false, lintDiagnostics: found, diff: showDiff });
+      fileDiagnostics.push(...outcome.diagnostics);
+      if (outcome.diff) {
+        const { text, omitted } = cappedDiff(outcome.diff, CHECK_DIFF_LINES);
+        const rest = omitted > 0 ? `… and ${omitted} more changed ${omitted === 1 ? 'line' : 'lines'}: \`catalog format --check ${file.file}\` shows them all\n` : '';
+        diffs.push(`\n\`${formatCommandFor(file.path)}\` would change:\n${text}${rest}`);
+      }
     }
+    diagnostics.push(...withFormatCommand(fileDiagnostics, file.path));
   }
-  await report(sortedByPlace(diagnostics), loaded.map((file) => file.file), format, io, values.quiet ?? false);
-  return outcomeOf(diagnostics);
+  await report(sortedByPlace(diagnostics), loaded, format, io, values.quiet ?? false);
+  if (diffs.length > 0) io.stdout(diffs.join(''));
+  return worstOutcome(outcomeOf(diagnostics), failed ? 'failed' : 'clean');
 }
 
 export const CHANGED_SINCE_HELP = '--changed-since REF  Report a duplicate or an unsorted row on the row the git diff against REF added.';

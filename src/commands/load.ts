@@ -5,6 +5,7 @@ import { ConfigError, genericConfig, loadConfig } from '../catalog/load-config.j
 import type { Catalog } from '../catalog/model.js';
 import { readCatalog } from '../catalog/read.js';
 import { rules } from '../rules/index.js';
+import type { Io } from './command.js';
 import { InputError } from './errors.js';
 
 export interface LoadedCatalog {
@@ -20,7 +21,7 @@ const knownRuleIds = new Set(rules.map((rule) => rule.id));
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/** Reads a markdown file as text, refusing what is not one (missing, a folder, empty, binary, invalid UTF-8). */
+/** Reads a markdown file as text, refusing what is not one (missing, a folder, binary, invalid UTF-8); an empty file is an empty text. */
 function readMarkdownFile(path: string): string {
   const shown = displayPath(path);
   let bytes: Buffer;
@@ -33,7 +34,6 @@ function readMarkdownFile(path: string): string {
     const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read it (${code ?? String(error)})`;
     throw new InputError(`${shown}: ${why}`);
   }
-  if (bytes.length === 0) throw new InputError(`${shown}: the file is empty`);
   if (bytes.includes(0)) throw new InputError(`${shown}: looks like a binary file (it holds NUL bytes), expected markdown`);
   try {
     return utf8.decode(bytes);
@@ -71,13 +71,17 @@ function sequenceStart(bytes: Buffer, rejected: number): number {
   return rejected;
 }
 
-function displayPath(path: string): string {
+/** The path as the user should see it: relative to the working folder when it is inside it. */
+export function displayPath(path: string): string {
   const shown = relative(process.cwd(), path);
   return shown === '' || shown.startsWith('..') ? path : shown;
 }
 
-/** Reads a markdown file and the config that applies to it into the catalog model. */
-export function loadCatalog(path: string, configPath?: string, options: { requireTables?: boolean; ignoreConfig?: boolean } = {}): LoadedCatalog {
+/**
+ * Reads a markdown file and the config that applies to it into the catalog model. A file
+ * without tables (an empty one included) loads: it has nothing to check.
+ */
+export function loadCatalog(path: string, configPath?: string, options: { ignoreConfig?: boolean } = {}): LoadedCatalog {
   const source = readMarkdownFile(path);
   let config: CatalogConfig;
   try {
@@ -92,8 +96,29 @@ export function loadCatalog(path: string, configPath?: string, options: { requir
   }
   const file = displayPath(path);
   const catalog = readCatalog({ file, source, config });
-  if ((options.requireTables ?? true) && catalog.tables.length === 0) {
-    throw new InputError(`${file}: has no tables (a table needs a header row and a delimiter row such as | --- |)`);
-  }
   return { file, path, config, catalog };
+}
+
+/**
+ * Loads every file; one that cannot be loaded (unreadable, binary, an invalid config) is
+ * reported on stderr and the others are still loaded. `failed` says whether any was refused.
+ */
+export function loadCatalogs(paths: string[], configPath: string | undefined, io: Io): { loaded: LoadedCatalog[]; failed: boolean } {
+  const loaded: LoadedCatalog[] = [];
+  let failed = false;
+  for (const path of paths) {
+    try {
+      loaded.push(loadCatalog(path, configPath));
+    } catch (error) {
+      reportInputError(io, error);
+      failed = true;
+    }
+  }
+  return { loaded, failed };
+}
+
+/** Reports one file's InputError as `catalog: reason` on stderr, so the run can go on with the next file; anything else is rethrown. */
+export function reportInputError(io: Io, error: unknown): void {
+  if (!(error instanceof InputError)) throw error;
+  io.stderr(`catalog: ${error.message}\n`);
 }

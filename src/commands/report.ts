@@ -1,11 +1,25 @@
 // Prints the diagnostics of lint, check, format --check and links in the format asked for.
 import packageJson from '../../package.json' with { type: 'json' };
 import type { Diagnostic } from '../catalog/diagnostic.js';
+import { configsByFile, type CheckedFile } from '../report/checked-file.js';
 import { formatStylish } from '../report/stylish.js';
 import { rules } from '../rules/index.js';
 import type { Io, ReportFormat } from './command.js';
+import { displayPath, type LoadedCatalog } from './load.js';
 
-export async function report(all: Diagnostic[], files: string[], format: ReportFormat, io: Io, quiet: boolean): Promise<void> {
+/** What a report says of each loaded file: its name, the config it was checked with, its number of tables. */
+function checkedFiles(loaded: readonly LoadedCatalog[]): CheckedFile[] {
+  return loaded.map((file) => ({
+    file: file.file,
+    config: file.config.path === null ? null : displayPath(file.config.path),
+    tables: file.catalog.tables.length,
+  }));
+}
+
+export async function report(all: Diagnostic[], loaded: readonly LoadedCatalog[], format: ReportFormat, io: Io, quiet: boolean): Promise<void> {
+  // Files that could not be loaded were reported on stderr; with none left there is nothing to report.
+  if (loaded.length === 0) return;
+  const files = checkedFiles(loaded);
   const diagnostics = quiet ? all.filter((diagnostic) => diagnostic.severity === 'error') : all;
   switch (format) {
     case 'json': {
@@ -26,7 +40,7 @@ export async function report(all: Diagnostic[], files: string[], format: ReportF
       // In GitHub Actions the tool's page is the repository the run belongs to.
       const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository } = io.env;
       const informationUri = server && repository ? `${server}/${repository}` : undefined;
-      io.stdout(`${JSON.stringify(toSarif(diagnostics, metadata, packageJson.version, { root: process.cwd(), informationUri }), null, 2)}\n`);
+      io.stdout(`${JSON.stringify(toSarif(diagnostics, metadata, packageJson.version, { root: process.cwd(), informationUri, properties: { configs: configsByFile(files) } }), null, 2)}\n`);
       return;
     }
     default: {

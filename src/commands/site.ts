@@ -20,7 +20,7 @@ async function buildSiteCommand({ paths, values, format, io }: CommandRun): Prom
     // Only errors stop a site; warnings are lint's business.
     const errors = sortedByPlace(loaded.flatMap((file) => lintCatalog(file.catalog, file.config, { workspace: fileSystemWorkspace(file.path) }))).filter((diagnostic) => diagnostic.severity === 'error');
     const broken = errors.length > 0;
-    if (broken) await report(errors, loaded.map((file) => file.file), format, io, true);
+    if (broken) await report(errors, loaded, format, io, true);
     if (broken && !values.force) {
       io.stderr(`catalog: the site was not built: fix the errors above (or preview it anyway with --force)\n`);
       return 'problems';

@@ -48,3 +48,15 @@ function spanPatch(file: string, before: string, after: string): string {
     '',
   ].join('\n');
 }
+
+/**
+ * The first `maxLines` lines of a unified diff, and how many changed lines (`+` or `-`) it
+ * leaves out: `catalog check` shows a readable part, `format --check` the whole diff.
+ */
+export function cappedDiff(patch: string, maxLines: number): { text: string; omitted: number } {
+  const lines = patch.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  if (lines.length <= maxLines) return { text: patch, omitted: 0 };
+  const omitted = lines.slice(maxLines).filter((line) => /^[+-](?!\+\+ |-- )/u.test(line)).length;
+  return { text: `${lines.slice(0, maxLines).join('\n')}\n`, omitted };
+}

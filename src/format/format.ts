@@ -11,6 +11,7 @@ import { tableOfContents } from './toc.js';
 
 /** A table the writer will not rewrite; its bytes stay exactly as they were. */
 export interface RefusedTable {
+  /** The first row that stops it. */
   range: Range;
   reason: string;
 }
@@ -72,9 +73,9 @@ function tableEdits(catalog: Catalog): { edits: Edit[]; refused: RefusedTable[] 
   const edits: Edit[] = [];
   const refused: RefusedTable[] = [];
   for (const table of catalog.tables) {
-    const reason = refusal(table);
-    if (reason) {
-      refused.push({ range: table.range, reason });
+    const refusedTable = refusal(table);
+    if (refusedTable) {
+      refused.push(refusedTable);
       continue;
     }
     const lineStart = table.header.range.start.offset;
@@ -94,16 +95,20 @@ function tableEdits(catalog: Catalog): { edits: Edit[]; refused: RefusedTable[] 
   return { edits, refused };
 }
 
-/** Why a table must not be rewritten, or null. */
-function refusal(table: Table): string | null {
+// The reason names this many rows, and counts the rest: one line stays readable on a long list.
+const ROWS_NAMED = 3;
+
+/** Why a table must not be rewritten, at its first offending row, or null. */
+function refusal(table: Table): RefusedTable | null {
   const width = table.header.cells.length;
   const long = table.rows.filter((row) => row.cells.length > width);
   if (long.length === 0) return null;
-  const where = long.map((row) => `line ${row.line} has ${row.cells.length} cells`).join(', ');
-  return (
-    `the header has ${width} cells but ${where}; ` +
-    `remark-gfm would drop the extra cells, so the table is left as it is (merge or remove the extra cells, or escape a literal pipe as \\|)`
-  );
+  const named = long.slice(0, ROWS_NAMED).map((row) => `line ${row.line} has ${row.cells.length} cells`);
+  if (long.length > ROWS_NAMED) named.push(`${long.length - ROWS_NAMED} more ${long.length - ROWS_NAMED === 1 ? 'row does' : 'rows do'}`);
+  const reason =
+    `the header has ${width} cells but ${named.join(', ')}; ` +
+    `remark-gfm would drop the extra cells, so the table is left as it is (merge or remove the extra cells, or escape a literal pipe as \\|)`;
+  return { range: long[0]!.range, reason };
 }
 
 function lineEnding(source: string, lineEnd: number): string {

@@ -14,9 +14,12 @@ export function paddedCells(row: Row, width: number): string[] {
   return cells;
 }
 
-/** One row in the compact style, `| a | b |`: each cell is its own source text. */
+/**
+ * One row in the compact style, `| a | b |`: each cell is its own source text. An empty
+ * cell is `| |`, one space between its pipes, as markdownlint's compact table style wants.
+ */
 function renderRow(row: Row, width: number, indent: string): string {
-  return `${indent}| ${paddedCells(row, width).join(' | ')} |`;
+  return `${indent}|${paddedCells(row, width).map((cell) => (cell === '' ? ' ' : ` ${cell} `)).join('|')}|`;
 }
 
 /**

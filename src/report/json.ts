@@ -1,10 +1,13 @@
 import type { Diagnostic } from '../catalog/diagnostic.js';
+import { configsByFile, type CheckedFile } from './checked-file.js';
 
-/** The machine-readable report: every diagnostic with its place flattened, and counts. */
-export function formatJson(diagnostics: readonly Diagnostic[], files: readonly string[]): string {
+/** The machine-readable report: the files and the config each was checked with, every diagnostic with its place flattened, and counts. */
+export function formatJson(diagnostics: readonly Diagnostic[], files: readonly CheckedFile[]): string {
   const report = {
     version: 1,
-    files,
+    files: files.map((file) => file.file),
+    /** File → the config file it was checked with, or null (none found: generic mode). */
+    configs: configsByFile(files),
     summary: {
       errors: diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length,
       warnings: diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length,

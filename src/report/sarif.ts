@@ -14,6 +14,8 @@ export interface SarifOptions {
   root?: string;
   /** Where people read about the tool, e.g. `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}#readme`. */
   informationUri?: string;
+  /** The run's property bag, e.g. the config each file was checked with. */
+  properties?: Record<string, unknown>;
 }
 
 export type SarifLevel = 'error' | 'warning' | 'note';
@@ -65,6 +67,7 @@ export interface SarifLog {
     columnKind: 'utf16CodeUnits';
     originalUriBaseIds: { '%SRCROOT%': { description: { text: string } } };
     results: SarifResult[];
+    properties?: Record<string, unknown>;
   }[];
 }
 
@@ -134,6 +137,7 @@ export function toSarif(
         columnKind: 'utf16CodeUnits',
         originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The root of the repository' } } },
         results,
+        ...(options.properties ? { properties: options.properties } : {}),
       },
     ],
   };

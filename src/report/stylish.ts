@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../catalog/diagnostic.js';
 import type { Range } from '../catalog/model.js';
+import { configLine, type CheckedFile } from './checked-file.js';
 
 /** `5:3-5:9`, or `5:3` for a zero-width place. */
 function formatRange(range: Range): string {
@@ -9,19 +10,24 @@ function formatRange(range: Range): string {
 }
 
 /**
- * The report for people: per file, one line per diagnostic (place, severity, message,
- * rule id) and the hint on the line below it, then a count. Files without diagnostics
+ * The report for people: the config used, then per file one line per diagnostic (place,
+ * severity, message, rule id) and the hint on the line below it, then a count. A file
+ * without tables is named as having nothing to check; the other files without diagnostics
  * are named only when nothing at all was found.
  */
-export function formatStylish(diagnostics: readonly Diagnostic[], files: readonly string[]): string {
-  if (diagnostics.length === 0) return `${files.join(', ')}: no problems found\n`;
+export function formatStylish(diagnostics: readonly Diagnostic[], files: readonly CheckedFile[]): string {
+  const head = [configLine(files), ...files.filter((file) => file.tables === 0).map((file) => `${file.file}: no tables, nothing to check`)];
+  if (diagnostics.length === 0) {
+    const checked = files.filter((file) => file.tables > 0).map((file) => file.file);
+    return `${[...head, ...(checked.length ? [`${checked.join(', ')}: no problems found`] : [])].join('\n')}\n`;
+  }
   const byFile = new Map<string, Diagnostic[]>();
   for (const diagnostic of diagnostics) {
     const list = byFile.get(diagnostic.file);
     if (list) list.push(diagnostic);
     else byFile.set(diagnostic.file, [diagnostic]);
   }
-  const out: string[] = [];
+  const out: string[] = [...head, ''];
   for (const [file, list] of byFile) {
     out.push(file);
     const places = list.map((diagnostic) => formatRange(diagnostic.range));

@@ -6,6 +6,7 @@ import type { Catalog, Link } from '../catalog/model.js';
 import { readCatalog } from '../catalog/read.js';
 import type { Workspace } from '../catalog/workspace.js';
 import { defineRule, type Finding } from './define.js';
+import { isRepositoryPath } from './url-kind.js';
 
 /**
  * Links inside the repository, checked offline: `#fragment` against the file's own headings
@@ -34,13 +35,16 @@ const LINE_ANCHOR = /^L\d+(?:C\d+)?(?:-L\d+(?:C\d+)?)?$/u;
 const GITHUB_PREFIX = 'user-content-';
 
 /**
- * Links in prose, and links to a heading in table cells: any other relative link in a cell is
- * reported by `link-syntax`, which asks cells for absolute URLs (reporting it twice would bury
- * one mistake under two messages).
+ * Links in prose, links to a heading in table cells, and links to a file of the repository in
+ * tables no schema describes: any other relative link in a cell is reported by `link-syntax`,
+ * which asks the cells of a schema's table for absolute URLs (reporting it twice would bury one
+ * mistake under two messages).
  */
 function allLinks(catalog: Catalog): Link[] {
   const cellLinks = catalog.tables.flatMap((table) =>
-    [table.header, ...table.rows].flatMap((row) => row.cells.flatMap((cell) => cell.links.filter((link) => link.url.startsWith('#')))),
+    [table.header, ...table.rows].flatMap((row) =>
+      row.cells.flatMap((cell) => cell.links.filter((link) => link.url.startsWith('#') || (table.schema === null && isRepositoryPath(link.url)))),
+    ),
   );
   return [...catalog.proseLinks, ...cellLinks];
 }

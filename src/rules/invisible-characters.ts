@@ -1,4 +1,5 @@
-import type { Catalog, Range } from '../catalog/model.js';
+import type { CellFix } from '../catalog/diagnostic.js';
+import type { Catalog, Range, Row, Table } from '../catalog/model.js';
 import { defineStructureRule, type Finding } from './define.js';
 import { shiftPoint } from './positions.js';
 
@@ -29,6 +30,17 @@ const NAMES: Record<number, string> = {
 };
 
 const SPACES = new Set([0x00a0, 0x202f]);
+// What `format` does with the invisible characters that only hide a space or a break: the
+// spaces become plain spaces, the others are deleted. Joiners and bidi controls can change
+// how a text shows, so only a person can fix those.
+const FIXABLE = new Set([0x00a0, 0x202f, 0x00ad, 0x200b, 0x2060, 0xfeff]);
+const fixedText = (text: string) =>
+  Array.from(text, (char) => {
+    const code = char.codePointAt(0)!;
+    return !FIXABLE.has(code) ? char : SPACES.has(code) ? ' ' : '';
+  })
+    .join('')
+    .replace(/^[ \t]+|[ \t]+$/gu, '');
 const ZERO_WIDTH_JOINER = 0x200d;
 const TAG_CANCEL = 0xe007f;
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
@@ -37,18 +49,32 @@ const EMOJI_MODIFIER = /[\uFE0E\uFE0F\u{1F3FB}-\u{1F3FF}]/u;
 
 /**
  * Every line of every table is scanned, the spaces around the cells included: a no-break
- * space there is as invisible, and as much a trap, as one inside a word.
+ * space there is as invisible, and as much a trap, as one inside a word. In a body row, a
+ * no-break space, zero-width space, soft hyphen, word joiner or stray byte order mark comes
+ * with its fix: the cell without them.
  */
 export const invisibleCharacters = defineStructureRule(
   {
     id: 'invisible-characters',
     severity: 'error',
     description: 'Tables hold no invisible characters (zero-width, bidi controls, soft hyphens, no-break spaces)',
-    fixable: false,
+    fixable: true,
   },
-  (table, catalog) =>
-    [table.header.range, table.delimiter.range, ...table.rows.map((row) => row.range)].flatMap((range) => scanLine(catalog, range)),
+  (table, catalog) => [
+    ...[table.header.range, table.delimiter.range].flatMap((range) => scanLine(catalog, range)),
+    ...table.rows.flatMap((row, rowIndex) => scanLine(catalog, row.range).map((finding) => withFix(finding, table, row, rowIndex))),
+  ],
 );
+
+/** The finding with the fix of its cell, when the character is one `format` fixes. */
+function withFix(finding: Finding, table: Table, row: Row, rowIndex: number): Finding {
+  const offset = finding.range.start.offset;
+  const column = row.cells.findIndex((cell) => cell.range.start.offset <= offset && offset < cell.range.end.offset);
+  const cell = row.cells[column];
+  if (!cell || !FIXABLE.has(cell.source.codePointAt(offset - cell.range.start.offset)!)) return finding;
+  const fix: CellFix = { table: table.index, row: rowIndex, column, replacement: fixedText(cell.source) };
+  return { ...finding, fix, hint: `${finding.hint} (\`npm run format-catalog\` does it)` };
+}
 
 // Every character isInvisible can accept; most lines hold none, and one regular expression
 // test per line is far cheaper than a check per character.

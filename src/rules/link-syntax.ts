@@ -2,6 +2,7 @@ import type { Cell, Link, Row } from '../catalog/model.js';
 import { linkSpans, nodeSpans, type Span } from './cell-spans.js';
 import { defineStructureRule, type Finding } from './define.js';
 import { rangeInCell } from './positions.js';
+import { looksLikeAddressWithoutScheme } from './url-kind.js';
 
 export const linkSyntax = defineStructureRule(
   {
@@ -10,14 +11,17 @@ export const linkSyntax = defineStructureRule(
     description: 'Links are well formed, with an absolute http(s) URL',
     fixable: false,
   },
-  (table) => [table.header, ...table.rows].flatMap((row: Row) => row.cells.flatMap(checkCell)),
+  // Without a schema nothing says a cell holds links to other sites: `[**Name**] title` is a
+  // label, not a link that lost its URL, and `[guide](docs/guide.md)` is a link within the
+  // repository (`internal-link` checks it). Those are reported only in tables a schema describes.
+  (table) => [table.header, ...table.rows].flatMap((row: Row) => row.cells.flatMap((cell) => checkCell(cell, table.schema !== null))),
 );
 
-function checkCell(cell: Cell): Finding[] {
-  return [...cell.links.flatMap((link) => checkLink(link, cell)), ...brokenLinks(cell)];
+function checkCell(cell: Cell, hasSchema: boolean): Finding[] {
+  return [...cell.links.flatMap((link) => checkLink(link, cell, hasSchema)), ...brokenLinks(cell, hasSchema)];
 }
 
-function checkLink(link: Link, cell: Cell): Finding[] {
+function checkLink(link: Link, cell: Cell, hasSchema: boolean): Finding[] {
   const urlRange = link.urlRange ?? link.range;
   const url = link.url;
   const findings: Finding[] = [];
@@ -29,7 +33,7 @@ function checkLink(link: Link, cell: Cell): Finding[] {
     });
   } else if (/\s/u.test(url)) {
     findings.push({ range: urlRange, message: `Unexpected space in the URL "${url}"`, hint: 'Remove the space, or encode it as %20' });
-  } else if (!isAbsoluteHttpUrl(url) && !url.startsWith('#')) {
+  } else if (!url.startsWith('#') && (hasSchema ? !isAbsoluteHttpUrl(url) : looksLikeAddressWithoutScheme(url))) {
     // A link to a heading of the file is `internal-link`'s to check.
     findings.push({
       range: urlRange,
@@ -43,10 +47,13 @@ function checkLink(link: Link, cell: Cell): Finding[] {
   return findings;
 }
 
-/** `[<img src="…">](url)`: HTML has no plain text, but it is a label (a button, a logo). */
+/**
+ * `[<img src="…">](url)`, `[![](badge.svg)](url)`: HTML or an image has no plain text (an image
+ * may have no alt text), but it is a label (a button, a logo, a badge).
+ */
 function hasHtmlLabel(link: Link, cell: Cell): boolean {
   const written = cell.source.slice(link.range.start.offset - cell.range.start.offset, link.range.end.offset - cell.range.start.offset);
-  return /^\[[^\]]*</u.test(written);
+  return /^\[[^\]]*(<|!\[)/u.test(written);
 }
 
 function isAbsoluteHttpUrl(url: string): boolean {
@@ -64,10 +71,11 @@ const MASK = '\0';
 
 /**
  * Link syntax that markdown did not read as a link: `[label] (url)`, `[label](url` without
- * its ")", a URL with a space, a bare `[label]`, and brackets or parentheses left unbalanced.
- * The cell is scanned with links, code, HTML and escaped characters masked out.
+ * its ")", a URL with a space, a bare `[label]` (with `bareLabels`), and brackets or
+ * parentheses left unbalanced. The cell is scanned with links, code, HTML and escaped
+ * characters masked out.
  */
-function brokenLinks(cell: Cell): Finding[] {
+function brokenLinks(cell: Cell, bareLabels: boolean): Finding[] {
   if (!/[[\]()]/u.test(cell.source)) return [];
   const masked = maskOpaque(cell);
   const findings: Finding[] = [];
@@ -75,6 +83,12 @@ function brokenLinks(cell: Cell): Finding[] {
   for (let match = bracketPair.exec(masked.text); match; match = bracketPair.exec(masked.text)) {
     const start = match.index;
     const span = brokenLink(cell, masked.text, start, start + match[0].length);
+    if (span.bare && !bareLabels) {
+      // Still masked, so that its brackets count as balanced.
+      masked.hide({ start, end: span.end });
+      bracketPair.lastIndex = span.end;
+      continue;
+    }
     findings.push({ range: rangeInCell(cell, span.start, span.end), message: span.message, hint: span.hint });
     masked.hide({ start, end: span.end });
     bracketPair.lastIndex = span.end;
@@ -91,7 +105,7 @@ function brokenLinks(cell: Cell): Finding[] {
   return findings;
 }
 
-function brokenLink(cell: Cell, text: string, start: number, afterLabel: number): Span & { message: string; hint: string } {
+function brokenLink(cell: Cell, text: string, start: number, afterLabel: number): Span & { message: string; hint: string; bare?: true } {
   const rest = text.slice(afterLabel);
   const label = cell.source.slice(start, afterLabel);
   const opening = /^[ \t]*\(/u.exec(rest);
@@ -99,6 +113,7 @@ function brokenLink(cell: Cell, text: string, start: number, afterLabel: number)
     return {
       start,
       end: afterLabel,
+      bare: true,
       message: `Unexpected "${label}": it looks like a link without its URL`,
       hint: `Add the URL, ${label}(https://…), or escape the brackets as \\[…\\] if they are meant literally`,
     };

@@ -34,7 +34,7 @@ describe('rules', () => {
       expect(rule.description).not.toContain('\n');
       expect(['error', 'warning', 'info']).toContain(rule.severity);
     }
-    expect(rules.filter((rule) => rule.fixable).map((rule) => rule.id)).toEqual(['canonical-vocabulary', 'sorted']);
+    expect(rules.filter((rule) => rule.fixable).map((rule) => rule.id)).toEqual(['canonical-vocabulary', 'sorted', 'invisible-characters']);
     expect(rules.filter((rule) => rule.needsSchema).map((rule) => rule.id)).toEqual([
       'table-header',
       'required-cell',

@@ -129,7 +129,7 @@ describe('messages, ranges, hints and fixes', () => {
   it('counts columns in UTF-16 code units after emoji', () => {
     const diagnostic = only(lint('| A | B |\n| - | - |\n| 🚀 | x\u00a0y |\n'), 'invisible-characters');
     expect(at(diagnostic)).toEqual(['3:9', '3:10']);
-    expect(diagnostic.hint).toBe('Replace it with a plain space');
+    expect(diagnostic.hint).toBe('Replace it with a plain space (`npm run format-catalog` does it)');
   });
 
   it('points at the pipe that splits a code span', () => {
