@@ -55,6 +55,14 @@ describe('a file without tables has nothing to check (exit 0)', () => {
     expect(read('notes.md')).toBe(content);
   });
 
+  it('a table that lost its delimiter row is no table, and its rows are still an error', () => {
+    write({ 'list.md': '# List\n\n| Name | Year |\n| A | 2020 |\n| B | 2021 |\n' });
+    const run = catalog(['check', 'list.md']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).not.toContain('nothing to check');
+    expect(run.stdout).toMatch(/^ {2}3:1-3:16 +error +Lines 3–5 look like a table without its delimiter row.* stray-row$/mu);
+  });
+
   it('binary and non-UTF-8 files stay exit 2', () => {
     write({ 'image.md': BINARY, 'latin.md': Buffer.from([0x7c, 0xe9, 0x7c, 0x0a]) });
     for (const file of ['image.md', 'latin.md']) {

@@ -12,11 +12,16 @@ function formatRange(range: Range): string {
 /**
  * The report for people: the config used, then per file one line per diagnostic (place,
  * severity, message, rule id) and the hint on the line below it, then a count. A file
- * without tables is named as having nothing to check; the other files without diagnostics
+ * without tables or findings is named as having nothing to check; the other files without diagnostics
  * are named only when nothing at all was found.
  */
 export function formatStylish(diagnostics: readonly Diagnostic[], files: readonly CheckedFile[]): string {
-  const head = [configLine(files), ...files.filter((file) => file.tables === 0).map((file) => `${file.file}: no tables, nothing to check`)];
+  // A file without tables whose lines still drew findings (rows that lost their table) is not "nothing to check".
+  const withFindings = new Set(diagnostics.map((diagnostic) => diagnostic.file));
+  const head = [
+    configLine(files),
+    ...files.filter((file) => file.tables === 0 && !withFindings.has(file.file)).map((file) => `${file.file}: no tables, nothing to check`),
+  ];
   if (diagnostics.length === 0) {
     const checked = files.filter((file) => file.tables > 0).map((file) => file.file);
     return `${[...head, ...(checked.length ? [`${checked.join(', ')}: no problems found`] : [])].join('\n')}\n`;
