@@ -126,7 +126,7 @@ describe('"Use it on your own list", command by command, in an empty project', (
       'npx --no-install catalog check',
       'npm pkg set scripts.lint-list="catalog',
       'npm run lint-list',
-      "printf '#!/bin/sh\\nexec npx --no-install",
+      "printf '#!/bin/sh\\ngit diff --cached",
     ]);
   });
 
@@ -166,8 +166,16 @@ describe('"Use it on your own list", command by command, in an empty project', (
     const refused = sh('git add README.md catalog.config.json && git commit --quiet -m "Add Delta"', identity);
     expect(refused.status).not.toBe(0);
     expect(refused.stdout + refused.stderr).toContain('cell-type');
+    // Staged and fixed in the working tree only: the hook asks for the fix to be staged.
     writeFileSync(join(project, 'README.md'), LIST.replace('| mit |', '| MIT |'));
+    const unstaged = sh('git commit --quiet -m "Add Delta"', identity);
+    expect(unstaged.status).not.toBe(0);
+    expect(unstaged.stderr).toContain('unstaged changes');
     expect(sh('git add README.md && git commit --quiet -m "Add the list"', identity).status).toBe(0);
+    // A commit that does not touch the list is not checked.
+    writeFileSync(join(project, 'notes.txt'), 'notes\n');
+    writeFileSync(join(project, 'README.md'), LIST.replace('| 2021 |', '| 20021 |'));
+    expect(sh('git add notes.txt && git commit --quiet -m "Notes"', identity).status).toBe(0);
   }, 60_000);
 
   it('says what to run instead of a stack trace when the command is not built', () => {

@@ -178,19 +178,21 @@ function gitCommit(folder: string, message: string, env: Record<string, string>,
 describe('.pre-commit-hooks.yaml (for the pre-commit framework)', () => {
   const hooks = parse(readFileSync(join(repoRoot, '.pre-commit-hooks.yaml'), 'utf8')) as Record<string, unknown>[];
 
-  it('offers a node hook that runs `catalog check` on the catalog, and one for every markdown file the commit touches', () => {
+  // language: system runs the catalog installed in the repository; pre-commit's node environments
+  // install hook repositories globally from git, where npm gives a package's build no dev tools.
+  it('offers a hook that runs the installed `catalog check` on the catalog, and one for every markdown file the commit touches', () => {
     expect(hooks).toEqual([
       expect.objectContaining({
         id: 'catalog-check',
-        entry: 'catalog check',
-        language: 'node',
+        entry: 'npx --no-install catalog check',
+        language: 'system',
         files: '^catalog\\.md$',
         pass_filenames: true,
       }),
       expect.objectContaining({
         id: 'catalog-check-markdown',
-        entry: 'catalog check',
-        language: 'node',
+        entry: 'npx --no-install catalog check',
+        language: 'system',
         types: ['markdown'],
         pass_filenames: true,
       }),
