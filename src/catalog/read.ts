@@ -292,16 +292,22 @@ function sameLineSuppressions(row: Row): Suppression[] {
 }
 
 /** A schema describes a table named by its heading, or, without headings, any table whose header has the key column. */
+/**
+ * The schema that describes a table: one that names the table's heading (or, naming none, whose
+ * key column the header has). Where several do (two kinds of table under one heading), the one
+ * whose columns are the header's; else the first, so that table-header can say what differs.
+ */
 function schemaFor(table: Table, schemas: TableSchema[]): TableSchema | null {
   const heading = table.section.heading.toLowerCase();
   const header = table.header.cells.map((cell) => cell.text.trim().toLowerCase());
-  return (
-    schemas.find((schema) =>
-      schema.headings.length > 0
-        ? schema.headings.some((name) => name.trim().toLowerCase() === heading)
-        : header.includes(schema.key.toLowerCase()),
-    ) ?? null
+  const candidates = schemas.filter((schema) =>
+    schema.headings.length > 0
+      ? schema.headings.some((name) => name.trim().toLowerCase() === heading)
+      : header.includes(schema.key.toLowerCase()),
   );
+  const sameColumns = (schema: TableSchema) =>
+    schema.columns.length === header.length && schema.columns.every((column, index) => column.name.toLowerCase() === header[index]);
+  return candidates.find(sameColumns) ?? candidates[0] ?? null;
 }
 
 function dominantLineEnding(text: string): '\n' | '\r\n' {

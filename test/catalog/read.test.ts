@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { genericConfig } from '../../src/catalog/load-config.js';
+import { genericConfig, parseConfig } from '../../src/catalog/load-config.js';
 import { readCatalog } from '../../src/catalog/read.js';
 import { expectSameCellsAsRemark } from '../helpers/remark-tables.js';
 
@@ -8,6 +8,22 @@ const read = (source: string) => readCatalog({ file: 'test.md', source, config: 
 const expectSameAsRemark = (source: string) => expectSameCellsAsRemark(source, read(source));
 
 describe('readCatalog', () => {
+  it('gives two kinds of table under one heading each its own schema, by their columns', () => {
+    const config = parseConfig(
+      {
+        tables: [
+          { name: 'tools', headings: ['Tools'], columns: [{ name: 'Name' }, { name: 'Description' }] },
+          { name: 'papers', headings: ['Tools'], columns: [{ name: 'Paper' }, { name: 'Year', type: 'year' }] },
+        ],
+      },
+      null,
+    );
+    const source = '## Tools\n\n| Name | Description |\n| --- | --- |\n| a | b |\n\n| Paper | Year |\n| --- | --- |\n| p | 2020 |\n\n| Nome | Description |\n| --- | --- |\n| c | d |\n';
+    const catalog = readCatalog({ file: 'test.md', source, config });
+    // The third table matches neither exactly: the first schema of its heading, for table-header to report.
+    expect(catalog.tables.map((table) => table.schema?.name)).toEqual(['tools', 'papers', 'tools']);
+  });
+
   it('reads cells with exact positions, including cells beyond the header', () => {
     const source = '# Title\n\n## Section\n\n| A | B |\n| --- | :-: |\n| [x](https://x.org/a) | `c` |\n| one | two | three |\n| short |\n';
     const catalog = read(source);
