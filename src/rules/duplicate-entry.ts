@@ -6,7 +6,8 @@ import { canonicalUrl } from './url-identity.js';
 
 /**
  * Two rows of the file (across all schema tables) are one entry when their keys match once
- * normalized, or when a link of a non-key link column (papers) shows the same page. Reported
+ * normalized, or when a link of a non-key link column (papers) shows the same page, unless the
+ * column's links may be shared (`sharedLinks`). Reported
  * on the later row, or, when the `--changed-since` diff added the earlier one and not the
  * later, on the added row: the annotation lands on a line the pull request changed.
  */
@@ -14,7 +15,7 @@ export const duplicateEntry = defineRule(
   {
     id: 'duplicate-entry',
     severity: 'error',
-    description: 'No entry is listed twice: same name, or same paper link',
+    description: 'No entry is listed twice: same name, or the same link in a column of links no two entries share',
     needsSchema: true,
     fixable: false,
   },
@@ -60,7 +61,7 @@ export const duplicateEntry = defineRule(
         findings.push({
           range: reported.link.range,
           message: `Duplicate entry: the "${name}" link "${reported.link.url}" of ${reported.entry.label} is ${same} of ${other.entry.label} on line ${other.entry.row.line}`,
-          hint: 'Two rows describe one paper: merge them into one, or correct the link that points to the wrong page',
+          hint: `Two rows describe one entry: merge them into one, or correct the link that points to the wrong page; if entries may share the "${name}" link (a licence, one repository for two methods), set "sharedLinks": true on that column`,
           related: [{ message: `${other.entry.label} links to it here`, range: other.link.range }],
         });
       }
@@ -69,11 +70,17 @@ export const duplicateEntry = defineRule(
   },
 );
 
-/** Links of the entry's link columns other than the key column (the key's link is `shared-repository`'s business). */
+/**
+ * Links of the entry's link columns other than the key column (the key's link is
+ * `shared-repository`'s business) and the columns whose links entries may share (`sharedLinks`).
+ */
 function nonKeyLinks(entry: Entry): { name: string; link: Link }[] {
   const { table, row } = entry;
   return table.schema.columns
-    .filter((column) => (column.type === 'link' || column.type === 'links') && column.name.toLowerCase() !== table.schema.key.toLowerCase())
+    .filter(
+      (column) =>
+        (column.type === 'link' || column.type === 'links') && !column.sharedLinks && column.name.toLowerCase() !== table.schema.key.toLowerCase(),
+    )
     .flatMap((column) => {
       const cell = row.cells[columnIndex(table, column.name)];
       return (cell?.links ?? []).map((link) => ({ name: column.name, link }));

@@ -61,6 +61,9 @@ describe('messages, ranges, hints and fixes', () => {
     const diagnostic = only(lint(source), 'duplicate-entry');
     expect(diagnostic.message).toContain('on line 3');
     expect(at(diagnostic)[0]).toBe('4:11');
+    expect(diagnostic.hint).toBe(
+      'Two rows describe one entry: merge them into one, or correct the link that points to the wrong page; if entries may share the "Paper" link (a licence, one repository for two methods), set "sharedLinks": true on that column',
+    );
     expect(diagnostic.related?.map((related) => at({ ...diagnostic, range: related.range })[0])).toEqual(['3:11']);
   });
 
