@@ -2,6 +2,7 @@ import { parseConfig } from '../catalog/load-config.js';
 import type { Catalog, Cell, Row, Table } from '../catalog/model.js';
 import { isBlank } from '../rules/columns.js';
 import { normalizedKey } from '../rules/entries.js';
+import { canonicalUrl } from '../rules/url-identity.js';
 import { yearAfterPreprint } from '../rules/year-matches-paper.js';
 import { inferColumn } from './column-type.js';
 import type { RawColumn, RawConfig, RawTable } from './raw-config.js';
@@ -15,6 +16,15 @@ export interface InferredSchema {
   repeatedKey: { key: string; lines: number[] } | null;
   /** A row whose Year is later than its arXiv preprint's: the list gives the venue's year, not the first version's. */
   venueYear: { line: number; year: number; preprintYear: number } | null;
+  /** Non-key link columns whose links the list already repeats across rows (a licence page, a shared repository): set `sharedLinks`. */
+  sharedLinks: SharedLink[];
+}
+
+/** The first link a column repeats: its URL as written and the lines of the two rows. */
+export interface SharedLink {
+  column: string;
+  url: string;
+  lines: [number, number];
 }
 
 export interface Inference {
@@ -78,8 +88,29 @@ function inferSchema(tables: Table[], named: boolean): InferredSchema {
     sortBy: [],
     columns,
   };
+  const sharedLinks = columns.flatMap((column, index) => {
+    if (index === keyIndex || (column.type !== 'link' && column.type !== 'links')) return [];
+    const shared = repeatedLink(rows, index);
+    if (!shared) return [];
+    column.sharedLinks = true;
+    return [{ column: column.name, ...shared }];
+  });
   schema.sortBy = inferSortBy(tables, parseConfig({ tables: [schema] }, null).tables[0]!);
-  return { schema, tables, repeatedKey: repeatedKey(tables, keyIndex), venueYear: venueYear(rows, columns) };
+  return { schema, tables, repeatedKey: repeatedKey(tables, keyIndex), venueYear: venueYear(rows, columns), sharedLinks };
+}
+
+/** The first link of the column that two rows share, as duplicate-entry would compare them. */
+function repeatedLink(rows: Row[], index: number): Omit<SharedLink, 'column'> | null {
+  const firstRow = new Map<string, Row>();
+  for (const row of rows) {
+    for (const link of row.cells[index]?.links ?? []) {
+      const identity = canonicalUrl(link.url);
+      const first = firstRow.get(identity);
+      if (first && first !== row) return { url: link.url, lines: [first.line, row.line] };
+      firstRow.set(identity, first ?? row);
+    }
+  }
+  return null;
 }
 
 /** The first row dated later than an arXiv preprint it links to. */

@@ -18,6 +18,11 @@ export function initSummary(inference: Inference, configFile: string, listFile: 
       lines.push(`  duplicate-entry is off: entries are listed under several headings ("${repeatedKey.key}" on lines ${repeatedKey.lines.join(', ')}).`);
     }
   }
+  for (const { sharedLinks } of inference.schemas) {
+    for (const { column, url, lines: [first, second] } of sharedLinks) {
+      lines.push(`  "${column}" links may repeat ("sharedLinks": true): lines ${first} and ${second} both link to ${url}; duplicate-entry ignores them.`);
+    }
+  }
   const venueYear = inference.schemas.find((schema) => schema.venueYear)?.venueYear;
   if (venueYear) {
     lines.push(`  year-matches-paper is off: Year is a venue's year here (line ${venueYear.line}: ${venueYear.year}, its arXiv preprint ${venueYear.preprintYear}).`);

@@ -4,6 +4,7 @@ import type { Cell } from '../../src/catalog/model.js';
 import { readCatalog } from '../../src/catalog/read.js';
 import { inferColumn } from '../../src/init/column-type.js';
 import { inferConfig } from '../../src/init/infer.js';
+import { initSummary } from '../../src/init/summary.js';
 import { inferVocabulary } from '../../src/init/vocabulary.js';
 import { lintCatalog } from '../../src/rules/index.js';
 
@@ -106,6 +107,36 @@ describe('inferConfig', () => {
     expect(inference.schemas[0]!.venueYear).toEqual({ line: 3, year: 2022, preprintYear: 2021 });
     const firstVersion = list.replace('| 2022 |', '| 2021 |');
     expect(inferConfig(read(`${firstVersion}\n`)).config.rules).toEqual({});
+  });
+
+  it('lets a link column share links when the list already repeats one, says where, and lint then accepts them', () => {
+    const mit = '[MIT](https://opensource.org/licenses/MIT)';
+    const list = table(
+      ['Name', 'License', 'Code'],
+      [
+        ['Alpha', mit, '[code](https://github.com/o/alpha)'],
+        ['Beta', '[Apache](https://www.apache.org/licenses/LICENSE-2.0)', '[code](https://github.com/o/beta)'],
+        ['Gamma', '[MIT](https://opensource.org/licenses/MIT/)', '[code](https://github.com/o/gamma)'],
+        ['Delta', mit, '[code](https://github.com/o/beta)'],
+      ],
+    );
+    const catalog = read(`${list}\n`);
+    const inference = inferConfig(catalog);
+    // Code repeats a link too, but a column is shared from its first repeat on: both are.
+    expect(inference.config.tables[0]!.columns.map((column) => [column.name, column.sharedLinks ?? false])).toEqual([
+      ['Name', false],
+      ['License', true],
+      ['Code', true],
+    ]);
+    expect(inference.schemas[0]!.sharedLinks[0]).toEqual({ column: 'License', url: 'https://opensource.org/licenses/MIT/', lines: [3, 5] });
+    expect(initSummary(inference, 'catalog.config.json', 'list.md')).toContain(
+      '  "License" links may repeat ("sharedLinks": true): lines 3 and 5 both link to https://opensource.org/licenses/MIT/; duplicate-entry ignores them.',
+    );
+    const config = parseConfig(inference.config, null);
+    const diagnostics = lintCatalog(readCatalog({ file: 'list.md', source: catalog.source, config }), config);
+    expect(diagnostics.filter((diagnostic) => diagnostic.ruleId === 'duplicate-entry')).toEqual([]);
+    const unshared = table(['Name', 'Code'], [['Alpha', '[code](https://github.com/o/alpha)'], ['Beta', '[code](https://github.com/o/beta)']]);
+    expect(inferConfig(read(`${unshared}\n`)).config.tables[0]!.columns[1]!.sharedLinks).toBeUndefined();
   });
 
   it('gives tables without rows or with unnamed columns no schema', () => {
