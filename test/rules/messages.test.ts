@@ -122,6 +122,31 @@ describe('messages, ranges, hints and fixes', () => {
     expect(at(byPaper)[0]).toBe('3:21');
   });
 
+  it('names the schema of each table around a table that matches none, and the one its header is as wide as', () => {
+    const source = [
+      '## Datasets',
+      '',
+      '| Dataset | Description | Paper | License | Code |',
+      '| --- | --- | --- | --- | --- |',
+      '| [GOO](https://example.org/goo) | Gaze | | | |',
+      '',
+      '## Methods',
+      '',
+      '| System | Description | Paper | Framework | Year |',
+      '| --- | --- | --- | --- | --- |',
+      '| Tofu | Partitions | | TensorFlow | 2019 |',
+      '',
+      '| Name | Description | Paper | Framework | Year |',
+      '| --- | --- | --- | --- | --- |',
+      '| Unity | Joint search | | PyTorch | 2022 |',
+      '',
+    ].join('\n');
+    const diagnostic = only(lint(source), 'header-row');
+    expect(diagnostic.message).toBe(
+      'This table matches no schema, so none of its rows is checked: the tables before and after it (lines 3 and 13) match the schemas "datasets" and "methods", and it has 5 cells like the schema "datasets"',
+    );
+  });
+
   it('names an invisible character by code point, at its exact column', () => {
     const diagnostic = only(lint('| A | B |\n| - | - |\n| 1 | x\u200by |\n'), 'invisible-characters');
     expect(diagnostic.message).toBe('Unexpected invisible character U+200B ZERO WIDTH SPACE');
