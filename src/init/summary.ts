@@ -27,6 +27,10 @@ export function initSummary(inference: Inference, configFile: string, listFile: 
   if (venueYear) {
     lines.push(`  year-matches-paper is off: Year is a venue's year here (line ${venueYear.line}: ${venueYear.year}, its arXiv preprint ${venueYear.preprintYear}).`);
   }
+  const hedge = inference.schemas.find((schema) => schema.hedge)?.hedge;
+  if (hedge) {
+    lines.push(`  no-hedge is off: the list's text cells hold its phrases as words (line ${hedge.line}, "${hedge.column}": "${hedge.phrase}").`);
+  }
   lines.push(`Next: \`catalog lint ${listFile}\` reports what does not fit; edit ${configFile} to tighten it (see the README's Configuration).`);
   return `${lines.join('\n')}\n`;
 }

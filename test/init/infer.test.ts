@@ -139,6 +139,18 @@ describe('inferConfig', () => {
     expect(inferConfig(read(`${unshared}\n`)).config.tables[0]!.columns[1]!.sharedLinks).toBeUndefined();
   });
 
+  it('turns no-hedge off when the text cells already hold a hedge, and says where', () => {
+    const list = table(['Name', 'Description'], [['Mail', 'An email client'], ['HTMX Example TODO List App', 'A to-do list'], ['Ask', 'Why?']]);
+    const inference = inferConfig(read(`${list}\n`));
+    expect(inference.config.rules).toEqual({ 'no-hedge': 'off' });
+    expect(inference.schemas[0]!.hedge).toEqual({ line: 4, column: 'Name', phrase: 'TODO' });
+    expect(initSummary(inference, 'catalog.config.json', 'list.md')).toContain(
+      `  no-hedge is off: the list's text cells hold its phrases as words (line 4, "Name": "TODO").`,
+    );
+    const plain = table(['Name', 'Description'], [['Mail', 'An email client'], ['Todo', 'Todo lists, synced']]);
+    expect(inferConfig(read(`${plain}\n`)).config.rules).toEqual({});
+  });
+
   it('gives tables without rows or with unnamed columns no schema', () => {
     const inference = inferConfig(read(`| A | B |\n| - | - |\n\n| | B |\n| - | - |\n| 1 | 2 |\n`));
     expect(inference.schemas).toEqual([]);
