@@ -20,7 +20,7 @@ export function initSummary(inference: Inference, configFile: string, listFile: 
   }
   for (const { sharedLinks } of inference.schemas) {
     for (const { column, url, lines: [first, second] } of sharedLinks) {
-      lines.push(`  "${column}" links may repeat ("sharedLinks": true): lines ${first} and ${second} both link to ${url}; duplicate-entry ignores them.`);
+      lines.push(`  "${column}" links may repeat ("sharedLinks": true): lines ${first} and ${second} both link to ${url}; check that it is meant.`);
     }
   }
   const venueYear = inference.schemas.find((schema) => schema.venueYear)?.venueYear;

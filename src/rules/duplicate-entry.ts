@@ -2,14 +2,15 @@ import type { Link } from '../catalog/model.js';
 import { columnIndex } from './columns.js';
 import { defineRule, type Finding } from './define.js';
 import { entriesOf, normalizedKey, type Entry } from './entries.js';
-import { canonicalUrl } from './url-identity.js';
+import { canonicalUrl, githubRepository } from './url-identity.js';
 
 /**
  * Two rows of the file (across all schema tables) are one entry when their keys match once
- * normalized, or when a link of a non-key link column (papers) shows the same page, unless the
- * column's links may be shared (`sharedLinks`). Reported
+ * normalized, or when a link of a non-key link column (papers) shows the same page; reported
  * on the later row, or, when the `--changed-since` diff added the earlier one and not the
- * later, on the added row: the annotation lands on a line the pull request changed.
+ * later, on the added row: the annotation lands on a line the pull request changed. In a column
+ * whose links entries may share (`sharedLinks`), only a link into a GitHub repository named after
+ * one of the two entries is reported, on the other entry: it was copied from that row.
  */
 export const duplicateEntry = defineRule(
   {
@@ -27,6 +28,7 @@ export const duplicateEntry = defineRule(
       added(first.entry) && !added(second.entry) ? [first, second] : [second, first];
     const firstByKey = new Map<string, Entry>();
     const firstByUrl = new Map<string, { entry: Entry; link: Link }>();
+    const firstBySharedUrl = new Map<string, { entry: Entry; link: Link }>();
     // A row reported as a duplicate of another is reported once, on its key if the key repeats.
     const reportedPairs = new Set<string>();
     const pair = (first: Entry, second: Entry) => `${first.row.line}:${second.row.line}`;
@@ -47,7 +49,30 @@ export const duplicateEntry = defineRule(
         firstByKey.set(key, entry);
       }
 
-      for (const { name, link } of nonKeyLinks(entry)) {
+      for (const { name, link } of linksOf(entry, true)) {
+        const identity = canonicalUrl(link.url);
+        const earlier = firstBySharedUrl.get(identity);
+        if (!earlier) {
+          firstBySharedUrl.set(identity, { entry, link });
+          continue;
+        }
+        const repository = githubRepository(link.url);
+        if (!repository || earlier.entry.row === entry.row || reportedPairs.has(pair(earlier.entry, entry))) continue;
+        // A shared link is meant, unless it leads to a repository named after one of the two only: copied from that row.
+        const owner = [earlier, { entry, link }].filter((candidate) => namedAfter(repository, candidate.entry));
+        if (owner.length !== 1) continue;
+        reportedPairs.add(pair(earlier.entry, entry));
+        const other = owner[0]!;
+        const reported = other === earlier ? { entry, link } : earlier;
+        findings.push({
+          range: reported.link.range,
+          message: `The "${name}" link "${reported.link.url}" of ${reported.entry.label} leads to the repository of ${other.entry.label} on line ${other.entry.row.line} (${repository})`,
+          hint: `Link ${reported.entry.label} to its own page; if the two entries really share it, end this row's first cell with <!-- catalog-disable-line duplicate-entry -->`,
+          related: [{ message: `${other.entry.label} links to it here`, range: other.link.range }],
+        });
+      }
+
+      for (const { name, link } of linksOf(entry, false)) {
         const identity = canonicalUrl(link.url);
         const earlier = firstByUrl.get(identity);
         if (!earlier) {
@@ -72,17 +97,33 @@ export const duplicateEntry = defineRule(
 
 /**
  * Links of the entry's link columns other than the key column (the key's link is
- * `shared-repository`'s business) and the columns whose links entries may share (`sharedLinks`).
+ * `shared-repository`'s business): of the columns whose links entries may share
+ * (`sharedLinks`), or of the others.
  */
-function nonKeyLinks(entry: Entry): { name: string; link: Link }[] {
+function linksOf(entry: Entry, shared: boolean): { name: string; link: Link }[] {
   const { table, row } = entry;
   return table.schema.columns
     .filter(
       (column) =>
-        (column.type === 'link' || column.type === 'links') && !column.sharedLinks && column.name.toLowerCase() !== table.schema.key.toLowerCase(),
+        (column.type === 'link' || column.type === 'links') && column.sharedLinks === shared && column.name.toLowerCase() !== table.schema.key.toLowerCase(),
     )
     .flatMap((column) => {
       const cell = row.cells[columnIndex(table, column.name)];
       return (cell?.links ?? []).map((link) => ({ name: column.name, link }));
     });
+}
+
+/** The entry's own link leads to the repository, or a word of the repository's name is a word of the entry's name. */
+function namedAfter(repository: string, entry: Entry): boolean {
+  if (entry.key?.links.some((link) => githubRepository(link.url) === repository)) return true;
+  const words = new Set(wordsOf(entry.key?.text ?? ''));
+  return wordsOf(repository.split('/')[1] ?? '').some((word) => words.has(word));
+}
+
+/** Words of three characters or more that are not plain numbers ("ECCV22-FOSTER" → eccv22, foster). */
+function wordsOf(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length >= 3 && !/^\d+$/u.test(word));
 }

@@ -122,6 +122,24 @@ describe('messages, ranges, hints and fixes', () => {
     expect(at(byPaper)[0]).toBe('3:21');
   });
 
+  it('reports a shared link into the repository of one entry on the other entry, naming whose it is', () => {
+    const source = [
+      '## Datasets',
+      '',
+      '| Dataset | Description | Paper | License | Code |',
+      '| --- | --- | --- | --- | --- |',
+      '| [bcm2835](https://github.com/o/odin-bcm2835) | Bindings | | [MIT](https://github.com/o/odin-bcm2835/blob/main/LICENSE) | |',
+      '| [ADS1256 driver](https://github.com/o/ads1256-odin) | A driver | | [MIT](https://github.com/o/odin-bcm2835/blob/main/LICENSE) | |',
+      '',
+    ].join('\n');
+    const diagnostic = only(lint(source), 'duplicate-entry');
+    expect(diagnostic.message).toBe(
+      'The "License" link "https://github.com/o/odin-bcm2835/blob/main/LICENSE" of "ADS1256 driver" leads to the repository of "bcm2835" on line 5 (o/odin-bcm2835)',
+    );
+    expect(at(diagnostic)[0]).toBe('6:70');
+    expect(diagnostic.related?.[0]?.range.start.line).toBe(5);
+  });
+
   it('names the schema of each table around a table that matches none, and the one its header is as wide as', () => {
     const source = [
       '## Datasets',
