@@ -122,12 +122,12 @@ describe('messages, ranges, hints and fixes', () => {
     expect(at(byPaper)[0]).toBe('3:21');
   });
 
+  /** The opening lines of a table of the fixtures' "datasets" schema, whose Paper and License links may be shared. */
+  const DATASETS = ['## Datasets', '', '| Dataset | Description | Paper | License | Code |', '| --- | --- | --- | --- | --- |'];
+
   it('reports a shared link into the repository of one entry on the other entry, naming whose it is', () => {
     const source = [
-      '## Datasets',
-      '',
-      '| Dataset | Description | Paper | License | Code |',
-      '| --- | --- | --- | --- | --- |',
+      ...DATASETS,
       '| [bcm2835](https://github.com/o/odin-bcm2835) | Bindings | | [MIT](https://github.com/o/odin-bcm2835/blob/main/LICENSE) | |',
       '| [ADS1256 driver](https://github.com/o/ads1256-odin) | A driver | | [MIT](https://github.com/o/odin-bcm2835/blob/main/LICENSE) | |',
       '',
@@ -142,10 +142,7 @@ describe('messages, ranges, hints and fixes', () => {
 
   it('names the schema of each table around a table that matches none, and the one its header is as wide as', () => {
     const source = [
-      '## Datasets',
-      '',
-      '| Dataset | Description | Paper | License | Code |',
-      '| --- | --- | --- | --- | --- |',
+      ...DATASETS,
       '| [GOO](https://example.org/goo) | Gaze | | | |',
       '',
       '## Methods',
