@@ -6,6 +6,8 @@ export interface ColumnSchema {
   required: boolean;
   /** type "link": plain text without a link is accepted too (e.g. a Name with no code repository). */
   allowPlainText: boolean;
+  /** type "link" or "links": several entries may link to one page (a licence, one repository for two methods); duplicate-entry ignores these links. */
+  sharedLinks: boolean;
   /** type "enumeration": the canonical spellings. */
   values: string[];
   /** type "enumeration": variant spelling → canonical spelling, matched case-insensitively (`pytorch` → `PyTorch`). */

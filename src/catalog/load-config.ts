@@ -119,7 +119,7 @@ function parseTable(raw: unknown, field: string, fail: Fail): TableSchema {
 
 function parseColumn(raw: unknown, field: string, fail: Fail): ColumnSchema {
   const column = expectObject(raw, field, fail);
-  allowKeys(column, ['name', 'type', 'required', 'allowPlainText', 'values', 'aliases', 'multiple', 'closed'], field, fail);
+  allowKeys(column, ['name', 'type', 'required', 'allowPlainText', 'sharedLinks', 'values', 'aliases', 'multiple', 'closed'], field, fail);
   const name = column['name'];
   if (typeof name !== 'string' || name.trim() === '') fail(`${field}.name`, 'must be a non-empty string');
   const type = column['type'] ?? 'text';
@@ -139,6 +139,7 @@ function parseColumn(raw: unknown, field: string, fail: Fail): ColumnSchema {
     type: type as ColumnType,
     required: booleanField(column['required'], false, `${field}.required`, fail),
     allowPlainText: booleanField(column['allowPlainText'], false, `${field}.allowPlainText`, fail),
+    sharedLinks: booleanField(column['sharedLinks'], false, `${field}.sharedLinks`, fail),
     values,
     aliases,
     multiple: booleanField(column['multiple'], false, `${field}.multiple`, fail),

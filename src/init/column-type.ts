@@ -39,5 +39,5 @@ export function inferColumn(name: string, cells: readonly Cell[], required: bool
 }
 
 function columnSchema(name: string, type: ColumnType, settings: Partial<ColumnSchema>): ColumnSchema {
-  return { name, type, required: false, allowPlainText: false, values: [], aliases: {}, multiple: false, closed: false, ...settings };
+  return { name, type, required: false, allowPlainText: false, sharedLinks: false, values: [], aliases: {}, multiple: false, closed: false, ...settings };
 }

@@ -1,7 +1,9 @@
-import { parseConfig } from '../catalog/load-config.js';
+import { DEFAULT_HEDGES, parseConfig } from '../catalog/load-config.js';
 import type { Catalog, Cell, Row, Table } from '../catalog/model.js';
 import { isBlank } from '../rules/columns.js';
 import { normalizedKey } from '../rules/entries.js';
+import { hedgeFinder } from '../rules/no-hedge.js';
+import { canonicalUrl } from '../rules/url-identity.js';
 import { yearAfterPreprint } from '../rules/year-matches-paper.js';
 import { inferColumn } from './column-type.js';
 import type { RawColumn, RawConfig, RawTable } from './raw-config.js';
@@ -15,6 +17,17 @@ export interface InferredSchema {
   repeatedKey: { key: string; lines: number[] } | null;
   /** A row whose Year is later than its arXiv preprint's: the list gives the venue's year, not the first version's. */
   venueYear: { line: number; year: number; preprintYear: number } | null;
+  /** Non-key link columns whose links the list already repeats across rows (a licence page, a shared repository): set `sharedLinks`. */
+  sharedLinks: SharedLink[];
+  /** The first text cell that already holds one of no-hedge's phrases: the list uses them as words. */
+  hedge: { line: number; column: string; phrase: string } | null;
+}
+
+/** The first link a column repeats: its URL as written and the lines of the two rows. */
+export interface SharedLink {
+  column: string;
+  url: string;
+  lines: [number, number];
 }
 
 export interface Inference {
@@ -51,6 +64,8 @@ export function inferConfig(catalog: Catalog): Inference {
   if (schemas.some((schema) => schema.repeatedKey)) rules['duplicate-entry'] = 'off';
   // year-matches-paper holds a list to the first-version convention; one that dates entries by venue keeps its own.
   if (schemas.some((schema) => schema.venueYear)) rules['year-matches-paper'] = 'off';
+  // A list whose text already holds "TODO" or "?" (an app's name, a question as a title) would draw no-hedge on rows it means.
+  if (schemas.some((schema) => schema.hedge)) rules['no-hedge'] = 'off';
   return { config: { tables: schemas.map((inferred) => inferred.schema), rules }, schemas, skipped };
 }
 
@@ -78,8 +93,41 @@ function inferSchema(tables: Table[], named: boolean): InferredSchema {
     sortBy: [],
     columns,
   };
+  const sharedLinks = columns.flatMap((column, index) => {
+    if (index === keyIndex || (column.type !== 'link' && column.type !== 'links')) return [];
+    const shared = repeatedLink(rows, index);
+    if (!shared) return [];
+    column.sharedLinks = true;
+    return [{ column: column.name, ...shared }];
+  });
   schema.sortBy = inferSortBy(tables, parseConfig({ tables: [schema] }, null).tables[0]!);
-  return { schema, tables, repeatedKey: repeatedKey(tables, keyIndex), venueYear: venueYear(rows, columns) };
+  return { schema, tables, repeatedKey: repeatedKey(tables, keyIndex), venueYear: venueYear(rows, columns), sharedLinks, hedge: firstHedge(rows, columns) };
+}
+
+/** The first text cell, row by row, that no-hedge would report with its default phrases. */
+function firstHedge(rows: Row[], columns: RawColumn[]): InferredSchema['hedge'] {
+  const hedgeOf = hedgeFinder(DEFAULT_HEDGES);
+  for (const row of rows) {
+    for (const [index, column] of columns.entries()) {
+      const phrase = column.type === 'text' ? hedgeOf(row.cells[index]?.text ?? '') : undefined;
+      if (phrase) return { line: row.line, column: column.name, phrase };
+    }
+  }
+  return null;
+}
+
+/** The first link of the column that two rows share, as duplicate-entry would compare them. */
+function repeatedLink(rows: Row[], index: number): Omit<SharedLink, 'column'> | null {
+  const firstRow = new Map<string, Row>();
+  for (const row of rows) {
+    for (const link of row.cells[index]?.links ?? []) {
+      const identity = canonicalUrl(link.url);
+      const first = firstRow.get(identity);
+      if (first && first !== row) return { url: link.url, lines: [first.line, row.line] };
+      firstRow.set(identity, first ?? row);
+    }
+  }
+  return null;
 }
 
 /** The first row dated later than an arXiv preprint it links to. */

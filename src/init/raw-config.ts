@@ -6,6 +6,7 @@ export interface RawColumn {
   type: ColumnType;
   required: boolean;
   allowPlainText?: boolean;
+  sharedLinks?: boolean;
   values?: string[];
   aliases?: Record<string, string>;
   multiple?: boolean;

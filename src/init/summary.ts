@@ -18,9 +18,18 @@ export function initSummary(inference: Inference, configFile: string, listFile: 
       lines.push(`  duplicate-entry is off: entries are listed under several headings ("${repeatedKey.key}" on lines ${repeatedKey.lines.join(', ')}).`);
     }
   }
+  for (const { sharedLinks } of inference.schemas) {
+    for (const { column, url, lines: [first, second] } of sharedLinks) {
+      lines.push(`  "${column}" links may repeat ("sharedLinks": true): lines ${first} and ${second} both link to ${url}; check that it is meant.`);
+    }
+  }
   const venueYear = inference.schemas.find((schema) => schema.venueYear)?.venueYear;
   if (venueYear) {
     lines.push(`  year-matches-paper is off: Year is a venue's year here (line ${venueYear.line}: ${venueYear.year}, its arXiv preprint ${venueYear.preprintYear}).`);
+  }
+  const hedge = inference.schemas.find((schema) => schema.hedge)?.hedge;
+  if (hedge) {
+    lines.push(`  no-hedge is off: the list's text cells hold its phrases as words (line ${hedge.line}, "${hedge.column}": "${hedge.phrase}").`);
   }
   lines.push(`Next: \`catalog lint ${listFile}\` reports what does not fit; edit ${configFile} to tighten it (see the README's Configuration).`);
   return `${lines.join('\n')}\n`;

@@ -2,19 +2,21 @@ import type { Link } from '../catalog/model.js';
 import { columnIndex } from './columns.js';
 import { defineRule, type Finding } from './define.js';
 import { entriesOf, normalizedKey, type Entry } from './entries.js';
-import { canonicalUrl } from './url-identity.js';
+import { canonicalUrl, githubRepository } from './url-identity.js';
 
 /**
  * Two rows of the file (across all schema tables) are one entry when their keys match once
- * normalized, or when a link of a non-key link column (papers) shows the same page. Reported
+ * normalized, or when a link of a non-key link column (papers) shows the same page; reported
  * on the later row, or, when the `--changed-since` diff added the earlier one and not the
- * later, on the added row: the annotation lands on a line the pull request changed.
+ * later, on the added row: the annotation lands on a line the pull request changed. In a column
+ * whose links entries may share (`sharedLinks`), only a link into a GitHub repository named after
+ * one of the two entries is reported, on the other entry: it was copied from that row.
  */
 export const duplicateEntry = defineRule(
   {
     id: 'duplicate-entry',
     severity: 'error',
-    description: 'No entry is listed twice: same name, or same paper link',
+    description: 'No entry is listed twice: same name, or the same link in a column of links no two entries share',
     needsSchema: true,
     fixable: false,
   },
@@ -25,7 +27,7 @@ export const duplicateEntry = defineRule(
     const ordered = <T extends { entry: Entry }>(first: T, second: T): [T, T] =>
       added(first.entry) && !added(second.entry) ? [first, second] : [second, first];
     const firstByKey = new Map<string, Entry>();
-    const firstByUrl = new Map<string, { entry: Entry; link: Link }>();
+    const firstByUrl = new Map<string, LinkOf>();
     // A row reported as a duplicate of another is reported once, on its key if the key repeats.
     const reportedPairs = new Set<string>();
     const pair = (first: Entry, second: Entry) => `${first.row.line}:${second.row.line}`;
@@ -46,36 +48,81 @@ export const duplicateEntry = defineRule(
         firstByKey.set(key, entry);
       }
 
-      for (const { name, link } of nonKeyLinks(entry)) {
-        const identity = canonicalUrl(link.url);
+      for (const { name, shared, link } of nonKeyLinks(entry)) {
+        // Links of shared columns are compared among themselves.
+        const identity = `${shared ? 'shared ' : ''}${canonicalUrl(link.url)}`;
         const earlier = firstByUrl.get(identity);
         if (!earlier) {
           firstByUrl.set(identity, { entry, link });
           continue;
         }
         if (earlier.entry.row === entry.row || reportedPairs.has(pair(earlier.entry, entry))) continue;
+        const finding = shared ? copiedLink(name, earlier, { entry, link }) : sameLink(name, ...ordered(earlier, { entry, link }));
+        if (!finding) continue;
         reportedPairs.add(pair(earlier.entry, entry));
-        const [reported, other] = ordered(earlier, { entry, link });
-        const same = other.link.url === reported.link.url ? 'the same link' : `the same page as "${other.link.url}"`;
-        findings.push({
-          range: reported.link.range,
-          message: `Duplicate entry: the "${name}" link "${reported.link.url}" of ${reported.entry.label} is ${same} of ${other.entry.label} on line ${other.entry.row.line}`,
-          hint: 'Two rows describe one paper: merge them into one, or correct the link that points to the wrong page',
-          related: [{ message: `${other.entry.label} links to it here`, range: other.link.range }],
-        });
+        findings.push(finding);
       }
     }
     return findings;
   },
 );
 
-/** Links of the entry's link columns other than the key column (the key's link is `shared-repository`'s business). */
-function nonKeyLinks(entry: Entry): { name: string; link: Link }[] {
+/** A link and the entry whose row holds it. */
+interface LinkOf {
+  entry: Entry;
+  link: Link;
+}
+
+function sameLink(name: string, reported: LinkOf, other: LinkOf): Finding {
+  const same = other.link.url === reported.link.url ? 'the same link' : `the same page as "${other.link.url}"`;
+  return {
+    range: reported.link.range,
+    message: `Duplicate entry: the "${name}" link "${reported.link.url}" of ${reported.entry.label} is ${same} of ${other.entry.label} on line ${other.entry.row.line}`,
+    hint: `Two rows describe one entry: merge them into one, or correct the link that points to the wrong page; if entries may share the "${name}" link (a licence, one repository for two methods), set "sharedLinks": true on that column`,
+    related: [{ message: `${other.entry.label} links to it here`, range: other.link.range }],
+  };
+}
+
+/** A shared link is meant, unless it leads to a GitHub repository named after one of the two only: copied from that row. */
+function copiedLink(name: string, earlier: LinkOf, later: LinkOf): Finding | null {
+  const repository = githubRepository(later.link.url);
+  const owners = repository ? [earlier, later].filter((candidate) => namedAfter(repository, candidate.entry)) : [];
+  if (owners.length !== 1) return null;
+  const other = owners[0]!;
+  const reported = other === earlier ? later : earlier;
+  return {
+    range: reported.link.range,
+    message: `The "${name}" link "${reported.link.url}" of ${reported.entry.label} leads to the repository of ${other.entry.label} on line ${other.entry.row.line} (${repository})`,
+    hint: `Link ${reported.entry.label} to its own page; if the two entries really share it, end this row's first cell with <!-- catalog-disable-line duplicate-entry -->`,
+    related: [{ message: `${other.entry.label} links to it here`, range: other.link.range }],
+  };
+}
+
+/**
+ * Links of the entry's link columns other than the key column (the key's link is
+ * `shared-repository`'s business), each with whether entries may share its column's links.
+ */
+function nonKeyLinks(entry: Entry): { name: string; shared: boolean; link: Link }[] {
   const { table, row } = entry;
   return table.schema.columns
     .filter((column) => (column.type === 'link' || column.type === 'links') && column.name.toLowerCase() !== table.schema.key.toLowerCase())
     .flatMap((column) => {
       const cell = row.cells[columnIndex(table, column.name)];
-      return (cell?.links ?? []).map((link) => ({ name: column.name, link }));
+      return (cell?.links ?? []).map((link) => ({ name: column.name, shared: column.sharedLinks, link }));
     });
+}
+
+/** The entry's own link leads to the repository, or a word of the repository's name is a word of the entry's name. */
+function namedAfter(repository: string, entry: Entry): boolean {
+  if (entry.key?.links.some((link) => githubRepository(link.url) === repository)) return true;
+  const words = new Set(wordsOf(entry.key?.text ?? ''));
+  return wordsOf(repository.split('/')[1] ?? '').some((word) => words.has(word));
+}
+
+/** Words of three characters or more that are not plain numbers ("ECCV22-FOSTER" → eccv22, foster). */
+function wordsOf(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length >= 3 && !/^\d+$/u.test(word));
 }

@@ -11,7 +11,7 @@ const YEAR = /^\d{4}$/u;
  * real header as a paragraph, the table then matches no schema, and every schema rule is
  * silently off for it. Reported on that row. In a file with schemas, a table that matches
  * none while its header looks like a data row (a link, a year), or while the tables around it
- * match one, is reported too.
+ * match one with as many columns as its header has cells, is reported too.
  */
 export const headerRow = defineRule(
   {
@@ -38,11 +38,13 @@ function checkTable(catalog: Catalog, config: CatalogConfig, table: Table): Find
     ];
   }
   if (config.tables.length === 0 || table.schema) return [];
-  const neighbours = schemaTablesAround(catalog, table);
-  const reasons = [...dataLike(table.header), ...(neighbours ? [`the tables before and after it (lines ${neighbours.before.header.line} and ${neighbours.after.header.line}) match the schema "${neighbours.before.schema!.name}"`] : [])];
-  if (reasons.length === 0) return [];
   const width = table.header.cells.length;
-  const expected = neighbours?.before.schema ?? config.tables.find((schema) => schema.columns.length === width) ?? config.tables[0]!;
+  const neighbours = schemaTablesAround(catalog, table);
+  // A table of another width among schema tables (a results table, a legend) is another kind of table.
+  const alike = neighbours?.find((neighbour) => neighbour.schema!.columns.length === width)?.schema;
+  const reasons = [...dataLike(table.header), ...(neighbours && alike ? [describeNeighbours(neighbours)] : [])];
+  if (reasons.length === 0) return [];
+  const expected = alike ?? config.tables.find((schema) => schema.columns.length === width) ?? config.tables[0]!;
   const sameWidth = expected.columns.length === width ? `, and it has ${width} cells like the schema "${expected.name}"` : '';
   return [
     {
@@ -64,10 +66,18 @@ function dataLike(header: Row): string[] {
   return what.length > 0 ? [`its header looks like a data row (it holds ${what.join(', and ')})`] : [];
 }
 
-function schemaTablesAround(catalog: Catalog, table: Table): { before: Table; after: Table } | undefined {
+/** The nearest tables before and after this one that match a schema, when there are both. */
+function schemaTablesAround(catalog: Catalog, table: Table): [Table, Table] | undefined {
   const before = catalog.tables.slice(0, table.index).reverse().find((other) => other.schema);
   const after = catalog.tables.slice(table.index + 1).find((other) => other.schema);
-  return before && after ? { before, after } : undefined;
+  return before && after ? [before, after] : undefined;
+}
+
+function describeNeighbours([before, after]: [Table, Table]): string {
+  const lines = `(lines ${before.header.line} and ${after.header.line})`;
+  return before.schema === after.schema
+    ? `the tables before and after it ${lines} match the schema "${before.schema!.name}"`
+    : `the tables before and after it ${lines} match the schemas "${before.schema!.name}" and "${after.schema!.name}"`;
 }
 
 function columnsOf(schema: TableSchema): string {

@@ -14,6 +14,12 @@ function hedgePattern(hedge: string): RegExp {
   return new RegExp(`${start}${escaped}${end}`, capitals ? 'u' : 'iu');
 }
 
+/** The first of the hedges a text holds, or undefined. */
+export function hedgeFinder(hedges: readonly string[]): (text: string) => string | undefined {
+  const patterns = hedges.map((hedge) => ({ hedge, pattern: hedgePattern(hedge) }));
+  return (text) => patterns.find(({ pattern }) => pattern.test(text))?.hedge;
+}
+
 /**
  * A description tells a reader what a system does; a hedge ("not verified", "TODO", "?") tells
  * them only that someone was unsure. The phrases come from the config's "hedges".
@@ -26,21 +32,21 @@ export const noHedge = defineSchemaRule(
     fixable: false,
   },
   (table, _catalog, config) => {
-    const hedges = config.hedges.map((hedge) => ({ hedge, pattern: hedgePattern(hedge) }));
-    if (hedges.length === 0) return [];
+    if (config.hedges.length === 0) return [];
+    const hedgeOf = hedgeFinder(config.hedges);
     return presentColumns(table)
       .filter(({ column }) => column.type === 'text')
       .flatMap(({ column, index }) =>
         table.rows.flatMap((row): Finding[] => {
           const cell = row.cells[index];
           if (!cell) return [];
-          const found = hedges.find(({ pattern }) => pattern.test(cell.text));
-          if (!found) return [];
+          const hedge = hedgeOf(cell.text);
+          if (!hedge) return [];
           return [
             {
               range: cell.range,
-              message: `The "${column.name}" cell hedges ("${found.hedge}")`,
-              hint: 'Check the fact against the paper or the repository and state it, or leave it out; a hedge tells a reader nothing they can act on',
+              message: `The "${column.name}" cell hedges ("${hedge}")`,
+              hint: 'Check the fact at its source and state it, or leave it out; a hedge tells a reader nothing they can act on',
             },
           ];
         }),

@@ -2,9 +2,10 @@
 // cells as safe HTML, and the values the page filters on. The schema decides what is filtered:
 // every enumeration column is a facet, the year column gives the year range; without a schema
 // every column is text and only the search is offered.
+import { basename, dirname, resolve } from 'node:path';
 import GithubSlugger from 'github-slugger';
 import type { ColumnSchema } from '../catalog/config.js';
-import type { Catalog, Row, Table } from '../catalog/model.js';
+import type { Catalog, Row, Section, Table } from '../catalog/model.js';
 import { columnIndex } from '../rules/columns.js';
 import { listValues } from '../rules/list-values.js';
 import { matchVocabulary } from '../rules/vocabulary.js';
@@ -174,16 +175,24 @@ function facetOf(key: string, label: string, column: ColumnSchema, entries: Site
   return { key, label, values: [...counts].filter(([, count]) => count > 0).map(([value, count]) => ({ value, count })) };
 }
 
+/** The heading that names the list: its first, unless a heading is of a higher level or it heads a table of contents. */
+function titleHeading(catalog: Catalog): Section | undefined {
+  const [first] = catalog.headings;
+  const top = Math.min(...catalog.headings.map((heading) => heading.depth));
+  return first && first.depth === top && !/^(?:table of )?contents$/iu.test(first.heading.trim()) ? first : undefined;
+}
+
+/** Without a title heading, the file's name; a README's is its folder's, as on GitHub. */
 function documentTitle(catalog: Catalog): string {
-  const top = catalog.headings.find((heading) => heading.depth === 1);
-  return top?.heading || catalog.file.replace(/^.*[\\/]/u, '').replace(/\.md$/iu, '');
+  const name = basename(catalog.file).replace(/\.md$/iu, '');
+  return titleHeading(catalog)?.heading || (/^(?:readme|index)$/iu.test(name) ? basename(dirname(resolve(catalog.file))) : name);
 }
 
 /** The prose between the title and the first section with a table. */
 function documentIntro(catalog: Catalog): string {
   const lines = catalog.source.replace(/^\uFEFF/u, '').split(/\r?\n/u);
   const first = catalog.tables[0];
-  const title = catalog.headings.find((heading) => heading.depth === 1);
+  const title = titleHeading(catalog);
   const end = first ? (first.section.line || first.header.line) - 1 : lines.length;
   return blockHtml(withoutTableOfContents(lines.slice(title?.line ?? 0, end).join('\n')));
 }

@@ -26,6 +26,7 @@ describe('parseConfig', () => {
     [{ tables: [{ columns: [{ name: 'A' }], sortBy: ['B'] }] }, '"tables[0].sortBy[0]" names "B", which is not a column'],
     [{ tables: [{ columns: [{ name: 'A' }, { name: 'a' }] }] }, 'repeats the column'],
     [{ tables: [{ columns: [{ name: 'A', type: 'enumeration', values: ['X'], aliases: { x: 'Y' } }] }] }, 'must map to one of the column\'s "values"'],
+    [{ tables: [{ columns: [{ name: 'A', type: 'link', sharedLinks: 'yes' }] }] }, '"tables[0].columns[0].sharedLinks" must be true or false'],
     [{ rules: { sorted: 'loud' } }, '"rules.sorted" must be one of off, error, warning, info'],
     [{ links: { skip: ['('] } }, 'is not a valid regular expression'],
     [{ links: { aliveDays: -1 } }, '"links.aliveDays" must be a number ≥ 0'],

@@ -4,6 +4,7 @@ import type { Cell } from '../../src/catalog/model.js';
 import { readCatalog } from '../../src/catalog/read.js';
 import { inferColumn } from '../../src/init/column-type.js';
 import { inferConfig } from '../../src/init/infer.js';
+import { initSummary } from '../../src/init/summary.js';
 import { inferVocabulary } from '../../src/init/vocabulary.js';
 import { lintCatalog } from '../../src/rules/index.js';
 
@@ -106,6 +107,51 @@ describe('inferConfig', () => {
     expect(inference.schemas[0]!.venueYear).toEqual({ line: 3, year: 2022, preprintYear: 2021 });
     const firstVersion = list.replace('| 2022 |', '| 2021 |');
     expect(inferConfig(read(`${firstVersion}\n`)).config.rules).toEqual({});
+  });
+
+  it('lets a link column share links when the list already repeats one, says where, and lint then accepts all but a copied link', () => {
+    const mit = '[MIT](https://opensource.org/licenses/MIT)';
+    const list = table(
+      ['Name', 'License', 'Code'],
+      [
+        ['Alpha', mit, '[code](https://github.com/o/alpha)'],
+        ['Beta', '[Apache](https://www.apache.org/licenses/LICENSE-2.0)', '[code](https://github.com/o/beta)'],
+        ['Gamma', '[MIT](https://opensource.org/licenses/MIT/)', '[code](https://github.com/o/gamma)'],
+        ['Delta', mit, '[code](https://github.com/o/beta)'],
+      ],
+    );
+    const catalog = read(`${list}\n`);
+    const inference = inferConfig(catalog);
+    // Code repeats a link too, but a column is shared from its first repeat on: both are.
+    expect(inference.config.tables[0]!.columns.map((column) => [column.name, column.sharedLinks ?? false])).toEqual([
+      ['Name', false],
+      ['License', true],
+      ['Code', true],
+    ]);
+    expect(inference.schemas[0]!.sharedLinks[0]).toEqual({ column: 'License', url: 'https://opensource.org/licenses/MIT/', lines: [3, 5] });
+    expect(initSummary(inference, 'catalog.config.json', 'list.md')).toContain(
+      '  "License" links may repeat ("sharedLinks": true): lines 3 and 5 both link to https://opensource.org/licenses/MIT/; check that it is meant.',
+    );
+    const config = parseConfig(inference.config, null);
+    const diagnostics = lintCatalog(readCatalog({ file: 'list.md', source: catalog.source, config }), config);
+    // The licence is shared; Delta's Code link, into the repository named after Beta, is a slip.
+    expect(diagnostics.filter((diagnostic) => diagnostic.ruleId === 'duplicate-entry').map((diagnostic) => diagnostic.message)).toEqual([
+      'The "Code" link "https://github.com/o/beta" of "Delta" leads to the repository of "Beta" on line 4 (o/beta)',
+    ]);
+    const unshared = table(['Name', 'Code'], [['Alpha', '[code](https://github.com/o/alpha)'], ['Beta', '[code](https://github.com/o/beta)']]);
+    expect(inferConfig(read(`${unshared}\n`)).config.tables[0]!.columns[1]!.sharedLinks).toBeUndefined();
+  });
+
+  it('turns no-hedge off when the text cells already hold a hedge, and says where', () => {
+    const list = table(['Name', 'Description'], [['Mail', 'An email client'], ['HTMX Example TODO List App', 'A to-do list'], ['Ask', 'Why?']]);
+    const inference = inferConfig(read(`${list}\n`));
+    expect(inference.config.rules).toEqual({ 'no-hedge': 'off' });
+    expect(inference.schemas[0]!.hedge).toEqual({ line: 4, column: 'Name', phrase: 'TODO' });
+    expect(initSummary(inference, 'catalog.config.json', 'list.md')).toContain(
+      `  no-hedge is off: the list's text cells hold its phrases as words (line 4, "Name": "TODO").`,
+    );
+    const plain = table(['Name', 'Description'], [['Mail', 'An email client'], ['Todo', 'Todo lists, synced']]);
+    expect(inferConfig(read(`${plain}\n`)).config.rules).toEqual({});
   });
 
   it('gives tables without rows or with unnamed columns no schema', () => {

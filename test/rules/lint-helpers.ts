@@ -9,7 +9,7 @@ import { lintCatalog } from '../../src/rules/index.js';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/rules/', import.meta.url));
 
-/** The config the rule fixtures share: a "methods" schema (any table with a Name column) and a "tools" schema. */
+/** The config the rule fixtures share: a "methods" schema (any table with a Name column), a "tools" and a "datasets" schema. */
 export function fixtureConfig(overrides: Partial<Pick<CatalogConfig, 'rules'>> = {}): CatalogConfig {
   const raw = JSON.parse(readFileSync(`${FIXTURES}catalog.config.json`, 'utf8')) as Record<string, unknown>;
   return parseConfig({ ...raw, ...overrides }, null);

@@ -61,6 +61,9 @@ describe('messages, ranges, hints and fixes', () => {
     const diagnostic = only(lint(source), 'duplicate-entry');
     expect(diagnostic.message).toContain('on line 3');
     expect(at(diagnostic)[0]).toBe('4:11');
+    expect(diagnostic.hint).toBe(
+      'Two rows describe one entry: merge them into one, or correct the link that points to the wrong page; if entries may share the "Paper" link (a licence, one repository for two methods), set "sharedLinks": true on that column',
+    );
     expect(diagnostic.related?.map((related) => at({ ...diagnostic, range: related.range })[0])).toEqual(['3:11']);
   });
 
@@ -117,6 +120,46 @@ describe('messages, ranges, hints and fixes', () => {
       'Duplicate entry: the "Paper" link "https://arxiv.org/abs/1811.06965" of "Spotlight" is the same page as "https://arxiv.org/pdf/1811.06965" of "GPipe" on line 4',
     );
     expect(at(byPaper)[0]).toBe('3:21');
+  });
+
+  /** The opening lines of a table of the fixtures' "datasets" schema, whose Paper and License links may be shared. */
+  const DATASETS = ['## Datasets', '', '| Dataset | Description | Paper | License | Code |', '| --- | --- | --- | --- | --- |'];
+
+  it('reports a shared link into the repository of one entry on the other entry, naming whose it is', () => {
+    const source = [
+      ...DATASETS,
+      '| [bcm2835](https://github.com/o/odin-bcm2835) | Bindings | | [MIT](https://github.com/o/odin-bcm2835/blob/main/LICENSE) | |',
+      '| [ADS1256 driver](https://github.com/o/ads1256-odin) | A driver | | [MIT](https://github.com/o/odin-bcm2835/blob/main/LICENSE) | |',
+      '',
+    ].join('\n');
+    const diagnostic = only(lint(source), 'duplicate-entry');
+    expect(diagnostic.message).toBe(
+      'The "License" link "https://github.com/o/odin-bcm2835/blob/main/LICENSE" of "ADS1256 driver" leads to the repository of "bcm2835" on line 5 (o/odin-bcm2835)',
+    );
+    expect(at(diagnostic)[0]).toBe('6:70');
+    expect(diagnostic.related?.[0]?.range.start.line).toBe(5);
+  });
+
+  it('names the schema of each table around a table that matches none, and the one its header is as wide as', () => {
+    const source = [
+      ...DATASETS,
+      '| [GOO](https://example.org/goo) | Gaze | | | |',
+      '',
+      '## Methods',
+      '',
+      '| System | Description | Paper | Framework | Year |',
+      '| --- | --- | --- | --- | --- |',
+      '| Tofu | Partitions | | TensorFlow | 2019 |',
+      '',
+      '| Name | Description | Paper | Framework | Year |',
+      '| --- | --- | --- | --- | --- |',
+      '| Unity | Joint search | | PyTorch | 2022 |',
+      '',
+    ].join('\n');
+    const diagnostic = only(lint(source), 'header-row');
+    expect(diagnostic.message).toBe(
+      'This table matches no schema, so none of its rows is checked: the tables before and after it (lines 3 and 13) match the schemas "datasets" and "methods", and it has 5 cells like the schema "datasets"',
+    );
   });
 
   it('names an invisible character by code point, at its exact column', () => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { genericConfig } from '../../src/catalog/load-config.js';
+import { readCatalog } from '../../src/catalog/read.js';
 import { siteModel } from '../../src/site/model.js';
 import { catalogOf, fixtureSource } from './helpers.js';
 
@@ -55,5 +57,13 @@ describe('site model', () => {
     const catalog = catalogOf(source);
     for (const table of catalog.tables) table.schema = renamed;
     expect(siteModel([catalog]).facets.map((facet) => facet.key)).toEqual(['sort-1']);
+  });
+
+  it('takes the title from the list\'s name heading, not from a table of contents, else from the folder of a README', () => {
+    const table = '| Name | Notes |\n| --- | --- |\n| A | x |\n';
+    const titleOf = (source: string, file = 'catalog.md') => siteModel([readCatalog({ file, source, config: genericConfig() })]).title;
+    expect(titleOf(`## Awesome-CIL\n\nIntro.\n\n## Papers\n\n${table}`)).toBe('Awesome-CIL');
+    expect(titleOf(`Intro.\n\n# Contents\n\n- [Libraries](#libraries)\n\n# Libraries\n\n${table}`, 'lists/awesome-odin/README.md')).toBe('awesome-odin');
+    expect(titleOf(`## Intro\n\n# Libraries\n\n${table}`, 'lists/tools.md')).toBe('tools');
   });
 });
