@@ -86,7 +86,7 @@ function chartHtml(svg: string, counts: ReturnType<typeof yearCounts>, sections:
   return `<section class="chart-box" aria-labelledby="site:chart-heading">
 <h2 id="site:chart-heading">Entries per year</h2>
 <figure>${svg}<figcaption><ul class="legend">${sections.length > 1 ? legend : ''}</ul></figcaption></figure>
-<details><summary>The numbers</summary><div class="scroll">${yearTableHtml(counts)}</div></details>
+<details><summary>The numbers</summary><div class="scroll" tabindex="0" role="region" aria-label="Entries per year and section, the numbers">${yearTableHtml(counts)}</div></details>
 </section>`;
 }
 

@@ -25,7 +25,11 @@ interface PageElement {
 interface AxeResults {
   violations: { id: string; impact: string; nodes: unknown[] }[];
 }
-declare const document: { documentElement: { scrollWidth: number }; querySelector(selector: string): PageElement | null };
+declare const document: {
+  documentElement: { scrollWidth: number };
+  querySelector(selector: string): PageElement | null;
+  createRange(): { selectNodeContents(node: PageElement): void; getClientRects(): ArrayLike<{ top: number }> };
+};
 declare const window: { pwned?: boolean; axe: { run(): Promise<AxeResults> } };
 declare function getComputedStyle(element: unknown): { outlineStyle: string };
 
@@ -163,6 +167,10 @@ describe.skipIf(!executablePath)('the site in Chromium', { timeout: 60_000 }, ()
   it.each([['/fixture/'], ['/real/']])('does not scroll sideways at 375 px (%s), and saves screenshots', async (path) => {
     const page = await open(path, { width: 375 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    if (path === '/fixture/') {
+      // The fixture's section introduction holds a code block with a 600-character line: it scrolls in its own box.
+      expect(await page.$eval('pre', (pre) => pre.scrollWidth > pre.clientWidth)).toBe(true);
+    }
     if (path === '/real/') {
       // The page where the search and the entries start: the top is the catalog's own introduction.
       mkdirSync(artifacts, { recursive: true });
@@ -172,6 +180,37 @@ describe.skipIf(!executablePath)('the site in Chromium', { timeout: 60_000 }, ()
       await page.evaluate(() => document.querySelector('.layout')!.scrollIntoView());
       await page.screenshot({ path: join(artifacts, 'site-desktop.png') });
     }
+    await page.context().close();
+  });
+
+  it.each([[375], [1280]])('shows the chart\'s numbers whole, the table scrolling in its box (%i px)', async (width) => {
+    const page = await open('/real/', { width });
+    await page.click('.chart-box summary');
+    // A cell whose text takes more than one line box was broken inside a word or number.
+    const broken = await page.$$eval('.scroll tbody th, .scroll tbody td', (cells) =>
+      (cells as unknown as PageElement[])
+        .filter((cell) => {
+          const range = document.createRange();
+          range.selectNodeContents(cell);
+          return new Set(Array.from(range.getClientRects(), (rect) => Math.round(rect.top))).size > 1;
+        })
+        .map((cell) => cell.textContent),
+    );
+    expect(broken).toEqual([]);
+    if (width === 375) expect(await page.$eval('.scroll', (box) => box.scrollWidth > box.clientWidth)).toBe(true);
+    await page.context().close();
+  });
+
+  it('on a phone, End lands on the footer: entries not laid out yet are estimated near their real height', async () => {
+    const page = await open('/real/', { width: 375 });
+    await page.keyboard.press('End');
+    // Entries laid out on the way take their real size; the page settles within a few frames.
+    await page.waitForTimeout(300);
+    await page.keyboard.press('End');
+    await page.waitForTimeout(300);
+    const footer = (await page.locator('footer').boundingBox())!;
+    expect(footer.y).toBeGreaterThanOrEqual(0);
+    expect(footer.y + footer.height).toBeLessThanOrEqual(900 + 1);
     await page.context().close();
   });
 
