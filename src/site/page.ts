@@ -53,6 +53,7 @@ export function renderPage(model: SiteModel, build: BuildInfo, assets: PageAsset
 <header class="masthead">
 <h1>${escapeHtml(model.title)}</h1>
 ${model.introHtml}
+${sectionNavHtml(model.sections)}
 </header>
 <div class="layout">
 ${controlsHtml(model)}
@@ -123,14 +124,25 @@ function checkboxGroup(key: string, legend: string, options: { value: string; la
   return `<fieldset class="facet" data-key="${escapeHtml(key)}"><legend>${escapeHtml(legend)}</legend><ul>${items.join('')}</ul></fieldset>`;
 }
 
+/** Links to the sections, with their entries: the catalog's table of contents (it needs no script). */
+function sectionNavHtml(sections: SiteSection[]): string {
+  if (sections.length < 2) return '';
+  const items = sections.map(
+    (section) => `<li><a href="#${escapeHtml(section.id)}">${escapeHtml(section.heading || 'Entries')}</a> <span class="count">(${section.entries.length})</span></li>`,
+  );
+  return `<nav class="sections" aria-label="Sections"><ul>${items.join('')}</ul></nav>`;
+}
+
 function sectionHtml(section: SiteSection): string {
+  // The prose after a section's table is not hidden with its entries: it is not an entry.
+  const after = section.afterHtml ? `\n<div class="prose">${section.afterHtml}</div>` : '';
   return `<section class="section" id="${escapeHtml(section.id)}" data-section="${escapeHtml(section.id)}">
 <h2>${escapeHtml(section.heading || 'Entries')}</h2>
 ${section.introHtml}
 <ol class="entries">
 ${section.entries.map((entry) => entryHtml(entry, section.id)).join('\n')}
 </ol>
-</section>`;
+</section>${after}`;
 }
 
 function entryHtml(entry: SiteEntry, sectionId: string): string {

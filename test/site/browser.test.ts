@@ -164,6 +164,14 @@ describe.skipIf(!executablePath)('the site in Chromium', { timeout: 60_000 }, ()
     await page.context().close();
   });
 
+  it('without JavaScript, the section links lead to their sections and the prose after the tables is there', async () => {
+    const page = await open('/fixture/', { javaScript: false, width: 375 });
+    await page.click('nav.sections a[href="#tensor-planners-1"]');
+    await expect.poll(() => page.locator('[id="tensor-planners-1"] h2').boundingBox().then((box) => box!.y)).toBeLessThan(100);
+    expect(await page.isVisible('.prose h2:text("Related lists")')).toBe(true);
+    await page.context().close();
+  });
+
   it.each([['/fixture/'], ['/real/']])('does not scroll sideways at 375 px (%s), and saves screenshots', async (path) => {
     const page = await open(path, { width: 375 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
