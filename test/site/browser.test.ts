@@ -26,6 +26,7 @@ interface AxeResults {
   violations: { id: string; impact: string; nodes: unknown[] }[];
 }
 declare const document: {
+  activeElement: { id: string } | null;
   documentElement: { scrollWidth: number };
   querySelector(selector: string): PageElement | null;
   createRange(): { selectNodeContents(node: PageElement): void; getClientRects(): ArrayLike<{ top: number }> };
@@ -97,6 +98,8 @@ describe.skipIf(!executablePath)('the site in Chromium', { timeout: 60_000 }, ()
     expect(await page.isVisible('[id="site:empty"]')).toBe(true);
     await page.click('[id="site:clear-empty"]');
     expect(await status(page)).toBe('7 of 7 entries');
+    // The button hid itself: the focus is on the search, not lost to the page.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site:q');
     expect(await page.inputValue('[id="site:q"]')).toBe('');
     expect(await page.isVisible('[id="site:empty"]')).toBe(false);
     await page.context().close();
@@ -141,6 +144,37 @@ describe.skipIf(!executablePath)('the site in Chromium', { timeout: 60_000 }, ()
     expect(await page.isChecked('input[name="framework"][value="JAX"]')).toBe(true);
     expect(await page.inputValue('[id="site:sort"]')).toBe('name');
     expect(await visibleNames(page)).toEqual(['Alpa']);
+    await page.context().close();
+  });
+
+  it('follows back and forward after a jump within the page: the URL and the page agree', async () => {
+    const page = await open('/fixture/');
+    await page.fill('[id="site:q"]', 'dynamic');
+    await page.click('nav.sections a[href="#tensor-planners-1"]');
+    await page.fill('[id="site:q"]', 'alpa');
+    expect(await status(page)).toBe('1 of 7 entries');
+    await page.goBack();
+    expect(new URL(page.url()).search).toBe('?q=dynamic');
+    await expect.poll(() => page.inputValue('[id="site:q"]')).toBe('dynamic');
+    expect(await status(page)).toBe('2 of 7 entries');
+    await page.goForward();
+    await expect.poll(() => page.inputValue('[id="site:q"]')).toBe('alpa');
+    expect(await status(page)).toBe('1 of 7 entries');
+    await page.context().close();
+  });
+
+  it('drops URL values no checkbox offers, takes others in any case, and rewrites the URL', async () => {
+    const page = await open('/fixture/?framework=pytorch&section=renamed-section&sort=bogus');
+    expect(await page.isChecked('input[name="framework"][value="PyTorch"]')).toBe(true);
+    expect(await status(page)).toBe('4 of 7 entries');
+    expect(await page.inputValue('[id="site:sort"]')).toBe('');
+    expect(new URL(page.url()).search).toBe('?framework=PyTorch');
+    await page.context().close();
+  });
+
+  it('starts with a malformed fragment in the URL', async () => {
+    const page = await open('/fixture/#%E0%A4%A');
+    expect(await status(page)).toBe('7 of 7 entries');
     await page.context().close();
   });
 
