@@ -16,8 +16,9 @@ const builtinsByRequire = {
   setup(build) {
     // esbuild takes Go regular expressions: no flags.
     build.onResolve({ filter: /^node:/ }, (args) =>
-      // The require() inside the stand-in module is the real one, left to Node.
-      args.namespace === 'builtin' ? { path: args.path, external: true } : { path: args.path, namespace: 'builtin' },
+      // The require() inside the stand-in module is the real one, left to Node. A dynamic import()
+      // stays Node's own: the stand-in's only export would be `default`, not the named ones the code takes.
+      args.namespace === 'builtin' || args.kind === 'dynamic-import' ? { path: args.path, external: true } : { path: args.path, namespace: 'builtin' },
     );
     build.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
   },

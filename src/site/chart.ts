@@ -10,12 +10,15 @@ export interface YearCounts {
   years: number[];
   /** Per section (in order), the number of its entries in each year of `years`. */
   bySection: { heading: string; counts: number[] }[];
+  /** Entries without a year: not in the chart, which says so. */
+  undated: number;
 }
 
 /** Every year from the first to the last entry's (gaps included), and each section's entries in it. */
 export function yearCounts(sections: SiteSection[]): YearCounts {
   const all = sections.flatMap((section) => section.entries.flatMap((entry) => (entry.year === null ? [] : [entry.year])));
-  if (all.length === 0) return { years: [], bySection: [] };
+  const undated = sections.reduce((sum, section) => sum + section.entries.length, 0) - all.length;
+  if (all.length === 0) return { years: [], bySection: [], undated };
   const first = Math.min(...all);
   const years = Array.from({ length: Math.max(...all) - first + 1 }, (_, index) => first + index);
   return {
@@ -25,6 +28,7 @@ export function yearCounts(sections: SiteSection[]): YearCounts {
       for (const entry of section.entries) if (entry.year !== null) counts[entry.year - first]!++;
       return { heading: section.heading, counts };
     }),
+    undated,
   };
 }
 
@@ -33,7 +37,7 @@ const HEIGHT = 220;
 const MARGIN = { top: 12, right: 8, bottom: 28, left: 32 };
 
 /** The chart as inline SVG, or '' when no entry has a year. */
-export function yearChartSvg({ years, bySection }: YearCounts, titleId: string): string {
+export function yearChartSvg({ years, bySection, undated }: YearCounts, titleId: string): string {
   if (years.length === 0) return '';
   const totals = years.map((_, index) => bySection.reduce((sum, section) => sum + section.counts[index]!, 0));
   const highest = Math.max(...totals);
@@ -63,8 +67,14 @@ export function yearChartSvg({ years, bySection }: YearCounts, titleId: string):
   const axis = `<line x1="${MARGIN.left}" y1="${MARGIN.top + plotHeight}" x2="${WIDTH - MARGIN.right}" y2="${MARGIN.top + plotHeight}" stroke="currentColor"/>`;
   const scaleLabels = `<text x="${MARGIN.left - 4}" y="${MARGIN.top + 4}" text-anchor="end">${highest}</text><text x="${MARGIN.left - 4}" y="${MARGIN.top + plotHeight}" text-anchor="end">0</text>`;
   const busiest = years[totals.indexOf(highest)];
-  const description = `${totals.reduce((a, b) => a + b, 0)} entries from ${years[0]} to ${years[years.length - 1]}; the most, ${highest}, in ${busiest}. The table below gives every number.`;
+  const description = `${totals.reduce((a, b) => a + b, 0)} entries from ${years[0]} to ${years[years.length - 1]}; the most, ${highest}, in ${busiest}.${undatedNote(undated)} The table below gives every number.`;
   return `<svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="${titleId} ${titleId}-desc" class="chart"><title id="${titleId}">Entries per year, by section</title><desc id="${titleId}-desc">${description}</desc>${axis}${scaleLabels}${bars.join('')}</svg>`;
+}
+
+/** The sentence that says how many entries the chart leaves out for having no year ('' when none). */
+export function undatedNote(undated: number): string {
+  if (undated === 0) return '';
+  return undated === 1 ? ' 1 entry has no year and is not counted.' : ` ${undated} entries have no year and are not counted.`;
 }
 
 /** The chart's numbers as a table: its text alternative. */

@@ -35,6 +35,8 @@ export interface SiteSection {
   heading: string;
   introHtml: string;
   entries: SiteEntry[];
+  /** The prose after its table up to the next section with a table, or the end of the file ('' when none). */
+  afterHtml: string;
 }
 
 export interface SiteFacet {
@@ -68,15 +70,20 @@ export function siteModel(catalogs: Catalog[]): SiteModel {
   const sections: SiteSection[] = [];
   for (const catalog of catalogs) {
     const lines = catalog.source.replace(/^\uFEFF/u, '').split(/\r?\n/u);
+    const prose = (from: number, to: number) => blockHtml(withoutTableOfContents(lines.slice(from, to).join('\n')));
+    let previous: SiteSection | undefined;
     let previousEnd = 0;
     for (const table of catalog.tables) {
-      const introStart = Math.max(table.section.line, previousEnd);
-      const introHtml = blockHtml(withoutTableOfContents(lines.slice(introStart, table.header.line - 1).join('\n')));
+      // Sections without a table, or prose after a table, belong to the page too.
+      if (previous && table.section.line - 1 > previousEnd) previous.afterHtml = prose(previousEnd, table.section.line - 1);
+      const introHtml = prose(Math.max(table.section.line, previousEnd), table.header.line - 1);
       previousEnd = table.range.end.line;
       const layout = tableLayout(table);
       const entries = table.rows.map((row) => entryOf(layout, row, render, facetKey, entrySlugs));
-      sections.push({ id: '', heading: table.section.heading, introHtml, entries });
+      previous = { id: '', heading: table.section.heading, introHtml, entries, afterHtml: '' };
+      sections.push(previous);
     }
+    if (previous) previous.afterHtml = prose(previousEnd, lines.length);
   }
   // Entries keep their plain slugs (`#alpa`); a section whose heading takes one gets a suffix.
   const sectionSlugs = new GithubSlugger();

@@ -3,7 +3,7 @@
 // request to any origin. Without the script the page is the whole catalog, readable; the script
 // only adds the search, the filters and the sort (their controls are hidden until it runs).
 import { createHash } from 'node:crypto';
-import { yearChartSvg, yearCounts, yearTableHtml, SECTION_COLOURS } from './chart.js';
+import { undatedNote, yearChartSvg, yearCounts, yearTableHtml, SECTION_COLOURS } from './chart.js';
 import type { SiteEntry, SiteModel, SiteSection } from './model.js';
 import { escapeHtml } from './render-markdown.js';
 
@@ -53,9 +53,10 @@ export function renderPage(model: SiteModel, build: BuildInfo, assets: PageAsset
 <header class="masthead">
 <h1>${escapeHtml(model.title)}</h1>
 ${model.introHtml}
+${sectionNavHtml(model.sections)}
 </header>
 <div class="layout">
-${controlsHtml(model)}
+${controlsHtml(model, counts.undated)}
 <main id="site:entries" tabindex="-1">
 <p id="site:status" class="status" role="status">${model.total} of ${model.total} entries</p>
 <div id="site:empty" class="empty" hidden><p>No entry matches the search and filters.</p><button type="button" id="site:clear-empty">Clear the search and filters</button></div>
@@ -85,12 +86,12 @@ function chartHtml(svg: string, counts: ReturnType<typeof yearCounts>, sections:
     .join('');
   return `<section class="chart-box" aria-labelledby="site:chart-heading">
 <h2 id="site:chart-heading">Entries per year</h2>
-<figure>${svg}<figcaption><ul class="legend">${sections.length > 1 ? legend : ''}</ul></figcaption></figure>
-<details><summary>The numbers</summary><div class="scroll">${yearTableHtml(counts)}</div></details>
+<figure>${svg}<figcaption><ul class="legend">${sections.length > 1 ? legend : ''}</ul>${counts.undated > 0 ? `<p>${undatedNote(counts.undated).trim()}</p>` : ''}</figcaption></figure>
+<details><summary>The numbers</summary><div class="scroll" tabindex="0" role="region" aria-label="Entries per year and section, the numbers">${yearTableHtml(counts)}</div></details>
 </section>`;
 }
 
-function controlsHtml(model: SiteModel): string {
+function controlsHtml(model: SiteModel, undated: number): string {
   const search = `<p class="field"><label for="site:q">Search the entries</label><input type="search" id="site:q" name="q" autocomplete="off" spellcheck="false"></p>`;
   if (!model.filters) {
     return `<form id="site:controls" class="controls" role="search" hidden>${search}</form>`;
@@ -106,8 +107,11 @@ function controlsHtml(model: SiteModel): string {
   const facets = model.facets.map((facet) =>
     checkboxGroup(facet.key, facet.label, facet.values.map(({ value, count }) => ({ value, label: value, count }))),
   );
+  // Entries without a year cannot be in a range: the fieldset says so when there are some.
+  const help = undated > 0 ? `<p class="help" id="site:years-help">Entries without a year (${undated}) are hidden when a year is set.</p>` : '';
+  const described = help ? ' aria-describedby="site:years-help"' : '';
   const years = model.years
-    ? `<fieldset class="years"><legend>Year</legend><p><label for="site:from">From</label> <input type="number" id="site:from" name="from" min="${model.years.min}" max="${model.years.max}" placeholder="${model.years.min}"></p><p><label for="site:to">To</label> <input type="number" id="site:to" name="to" min="${model.years.min}" max="${model.years.max}" placeholder="${model.years.max}"></p></fieldset>`
+    ? `<fieldset class="years"><legend>Year</legend><p><label for="site:from">From</label> <input type="number" id="site:from" name="from" min="${model.years.min}" max="${model.years.max}" placeholder="${model.years.min}"${described}></p><p><label for="site:to">To</label> <input type="number" id="site:to" name="to" min="${model.years.min}" max="${model.years.max}" placeholder="${model.years.max}"${described}></p>${help}</fieldset>`
     : '';
   const sortOptions = [['', 'Catalog order'], ['name', 'Name (A to Z)'], ...(model.years ? [['year', 'Year, newest first'], ['year-asc', 'Year, oldest first']] : [])];
   const sort = `<p class="field"><label for="site:sort">Sort</label><select id="site:sort" name="sort">${sortOptions.map(([value, label]) => `<option value="${value}">${label}</option>`).join('')}</select></p>`;
@@ -123,14 +127,25 @@ function checkboxGroup(key: string, legend: string, options: { value: string; la
   return `<fieldset class="facet" data-key="${escapeHtml(key)}"><legend>${escapeHtml(legend)}</legend><ul>${items.join('')}</ul></fieldset>`;
 }
 
+/** Links to the sections, with their entries: the catalog's table of contents (it needs no script). */
+function sectionNavHtml(sections: SiteSection[]): string {
+  if (sections.length < 2) return '';
+  const items = sections.map(
+    (section) => `<li><a href="#${escapeHtml(section.id)}">${escapeHtml(section.heading || 'Entries')}</a> <span class="count">(${section.entries.length})</span></li>`,
+  );
+  return `<nav class="sections" aria-label="Sections"><ul>${items.join('')}</ul></nav>`;
+}
+
 function sectionHtml(section: SiteSection): string {
+  // The prose after a section's table is not hidden with its entries: it is not an entry.
+  const after = section.afterHtml ? `\n<div class="prose">${section.afterHtml}</div>` : '';
   return `<section class="section" id="${escapeHtml(section.id)}" data-section="${escapeHtml(section.id)}">
 <h2>${escapeHtml(section.heading || 'Entries')}</h2>
 ${section.introHtml}
 <ol class="entries">
 ${section.entries.map((entry) => entryHtml(entry, section.id)).join('\n')}
 </ol>
-</section>`;
+</section>${after}`;
 }
 
 function entryHtml(entry: SiteEntry, sectionId: string): string {

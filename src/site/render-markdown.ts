@@ -1,8 +1,9 @@
 // Markdown to safe HTML for the site: remark's trees, turned into HTML by remark-rehype, cleaned
 // by rehype-sanitize (GitHub's rules, narrowed below) and printed by rehype-stringify. Nothing a
 // catalog holds can run script in the page or make it load anything.
-import type { Nodes as HastNodes, Root as HastRoot } from 'hast';
+import type { Element, Nodes as HastNodes, Root as HastRoot } from 'hast';
 import type { PhrasingContent, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
@@ -16,19 +17,70 @@ const schema = {
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'] },
 };
 
-const toHtml = unified().use(remarkRehype).use(rehypeSanitize, schema).use(rehypeStringify).freeze();
+/** A link the page keeps: to the web or to an address, and to a place on the page itself. */
+const KEPT_HREF = /^(?:https?:\/\/|mailto:|#)/iu;
+
+/**
+ * After the sanitizer: links that would lead nowhere on the published page lose their address
+ * (relative paths point into the repository, `//host` URLs pass the sanitizer as relative), and a
+ * code block, which scrolls in its own box, can take the focus so it can be scrolled from the keyboard.
+ */
+function linksAndCodeForThePage() {
+  const visit = (node: HastNodes): void => {
+    if (node.type === 'element') fixElement(node);
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  return visit;
+}
+
+function fixElement(element: Element): void {
+  const href = element.properties['href'];
+  if (element.tagName === 'a' && href !== undefined && !KEPT_HREF.test(String(href))) delete element.properties['href'];
+  if (element.tagName === 'pre') element.properties['tabIndex'] = 0;
+}
+
+const toHtml = unified().use(remarkRehype).use(rehypeSanitize, schema).use(linksAndCodeForThePage).use(rehypeStringify).freeze();
 
 /** Raw HTML is left out (remark-rehype drops it), except `<br>`, which becomes a line break. */
 const LINE_BREAK = /^<br\s*\/?>$/iu;
 
-/** Images become their alternative text; a `<br>` a line break. Returns new arrays, the input trees are not changed. */
+/** The opening tag of an element whose content is code, not text to read. */
+const HIDDEN_CONTENT = /^<(script|style)\b/iu;
+
+/**
+ * Images become their alternative text (a link left with no text shows its address); a `<br>` a
+ * line break; the text between inline `<script>`/`<style>` tags is left out (the tags themselves
+ * are raw HTML, dropped later). Returns new arrays, the input trees are not changed.
+ */
 function withoutRemoteContent<T extends RootContent>(nodes: T[]): T[] {
-  return nodes.map((node) => {
-    if (node.type === 'image') return { type: 'text', value: node.alt ?? '' } as unknown as T;
-    if (node.type === 'html' && LINE_BREAK.test(node.value.trim())) return { type: 'break' } as unknown as T;
-    if ('children' in node) return { ...node, children: withoutRemoteContent(node.children as RootContent[]) } as T;
-    return node;
-  });
+  const kept: T[] = [];
+  /** While inside an inline script or style element: its closing tag. */
+  let closing: RegExp | null = null;
+  for (const node of nodes) {
+    if (closing) {
+      if (node.type === 'html' && closing.test(node.value)) closing = null;
+      continue;
+    }
+    const opening = node.type === 'html' ? HIDDEN_CONTENT.exec(node.value.trim()) : null;
+    if (node.type === 'html' && opening) {
+      // An HTML block holds its closing tag; an inline tag's content follows as separate nodes.
+      const close = new RegExp(`</${opening[1]}\\s*>`, 'iu');
+      if (!close.test(node.value)) closing = close;
+    }
+    kept.push(withoutRemoteNode(node));
+  }
+  return kept;
+}
+
+function withoutRemoteNode<T extends RootContent>(node: T): T {
+  if (node.type === 'image') return { type: 'text', value: node.alt ?? '' } as unknown as T;
+  if (node.type === 'html' && LINE_BREAK.test(node.value.trim())) return { type: 'break' } as unknown as T;
+  if (node.type === 'link') {
+    const children = withoutRemoteContent(node.children);
+    return { ...node, children: toString({ type: 'paragraph', children }).trim() === '' ? [{ type: 'text', value: node.url }] : children } as T;
+  }
+  if ('children' in node) return { ...node, children: withoutRemoteContent(node.children as RootContent[]) } as T;
+  return node;
 }
 
 function stringify(tree: HastRoot): string {
@@ -52,7 +104,7 @@ function trimmedCell(nodes: PhrasingContent[]): PhrasingContent[] {
 
 /** The HTML of a table cell's inline content, from the cell's syntax tree (no paragraph around it). */
 export function inlineHtml(nodes: PhrasingContent[]): string {
-  const root: Root = { type: 'root', children: [{ type: 'paragraph', children: withoutRemoteContent(trimmedCell(nodes)) }] };
+  const root: Root = { type: 'root', children: [{ type: 'paragraph', children: trimmedCell(withoutRemoteContent(nodes)) }] };
   const hast = toHtml.runSync(root) as HastRoot;
   const paragraph = hast.children.find((node): node is Extract<HastNodes, { type: 'element' }> => node.type === 'element');
   return paragraph ? stringify({ type: 'root', children: paragraph.children }) : '';

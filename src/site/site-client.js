@@ -18,12 +18,25 @@ function yearOf(text) {
   return text && /^\d{1,4}$/.test(text.trim()) ? Number(text) : null;
 }
 
-/** The state a URL query describes; `groups` are the checkbox groups (section and facets). */
-function readState(search, groups) {
+/**
+ * The state a URL query describes. `choices` is what the page offers: `groups`, a Map from each
+ * checkbox group (section and facets) to its values, and `sorts`, the sort options. A value the
+ * page does not offer is left out (one in another case is taken as the page spells it), so an old
+ * or mistyped link never filters on something no checkbox shows; an unknown sort is the default.
+ */
+function readState(search, choices) {
   const params = new URLSearchParams(search);
   const selected = {};
-  for (const group of groups) selected[group] = params.getAll(group);
-  return { q: params.get('q') || '', selected, from: yearOf(params.get('from')), to: yearOf(params.get('to')), sort: params.get('sort') || '' };
+  for (const [group, values] of choices.groups) {
+    const byLowerCase = new Map(values.map((value) => [value.toLowerCase(), value]));
+    selected[group] = [];
+    for (const asked of params.getAll(group)) {
+      const value = byLowerCase.get(asked.toLowerCase());
+      if (value !== undefined && !selected[group].includes(value)) selected[group].push(value);
+    }
+  }
+  const sort = (params.get('sort') || '').toLowerCase();
+  return { q: params.get('q') || '', selected, from: yearOf(params.get('from')), to: yearOf(params.get('to')), sort: choices.sorts.includes(sort) ? sort : '' };
 }
 
 /** The URL query of a state ('' for the unfiltered page). */
@@ -46,8 +59,9 @@ function queryOf(state) {
 function evaluate(entries, state) {
   const words = searchWords(state.q);
   const active = Object.keys(state.selected).filter((group) => state.selected[group].length > 0);
-  const counts = {};
-  for (const group of Object.keys(state.selected)) counts[group] = {};
+  // Without a prototype: a value named like an Object property (`constructor`) counts from 0.
+  const counts = Object.create(null);
+  for (const group of Object.keys(state.selected)) counts[group] = Object.create(null);
   const shown = new Array(entries.length);
   let total = 0;
   for (let index = 0; index < entries.length; index++) {
@@ -134,7 +148,11 @@ function start() {
       entries.push(entry);
     }
   }
-  let state = readState(location.search, groups);
+  const choices = {
+    groups: new Map(groups.map((group) => [group, boxes.filter((box) => box.name === group).map((box) => box.value)])),
+    sorts: sort ? Array.from(sort.options, (option) => option.value) : [''],
+  };
+  let state = readState(location.search, choices);
   let appliedSort = '';
 
   function showState() {
@@ -186,7 +204,7 @@ function start() {
   }
 
   function clear() {
-    state = readState('', groups);
+    state = readState('', choices);
     state.sort = sort ? sort.value : '';
     showState();
     update();
@@ -195,10 +213,19 @@ function start() {
   form.addEventListener('submit', (event) => event.preventDefault());
   // `input` fires for every kind of control here: keystrokes, checkboxes, the select.
   form.addEventListener('input', readForm);
-  for (const id of ['site:clear', 'site:clear-empty']) {
-    const button = document.getElementById(id);
-    if (button) button.addEventListener('click', clear);
-  }
+  const clearButton = document.getElementById('site:clear');
+  if (clearButton) clearButton.addEventListener('click', clear);
+  // The empty result's box hides itself with its button: the focus goes on to the search.
+  document.getElementById('site:clear-empty').addEventListener('click', () => {
+    clear();
+    search.focus();
+  });
+  // Back and forward between entries of this page (a jump to an anchor makes one): the URL is the state.
+  window.addEventListener('popstate', () => {
+    state = readState(location.search, choices);
+    showState();
+    update();
+  });
   form.hidden = false;
   // The side column for the controls exists only once they are shown.
   document.documentElement.classList.add('scripted');
@@ -208,10 +235,20 @@ function start() {
   showState();
   update();
   // Showing the controls moved the entries: bring a linked entry back into view.
-  const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  const target = hashTarget();
   if (target) target.scrollIntoView();
   document.documentElement.dataset.ready = 'true';
   performance.mark('catalog-ready');
+}
+
+/** The element the URL's fragment names, if any (a malformed one names none). */
+function hashTarget() {
+  if (!location.hash) return null;
+  try {
+    return document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  } catch {
+    return null;
+  }
 }
 
 if (typeof document !== 'undefined') start();

@@ -25,7 +25,12 @@ interface PageElement {
 interface AxeResults {
   violations: { id: string; impact: string; nodes: unknown[] }[];
 }
-declare const document: { documentElement: { scrollWidth: number }; querySelector(selector: string): PageElement | null };
+declare const document: {
+  activeElement: { id: string } | null;
+  documentElement: { scrollWidth: number };
+  querySelector(selector: string): PageElement | null;
+  createRange(): { selectNodeContents(node: PageElement): void; getClientRects(): ArrayLike<{ top: number }> };
+};
 declare const window: { pwned?: boolean; axe: { run(): Promise<AxeResults> } };
 declare function getComputedStyle(element: unknown): { outlineStyle: string };
 
@@ -93,6 +98,8 @@ describe.skipIf(!executablePath)('the site in Chromium', { timeout: 60_000 }, ()
     expect(await page.isVisible('[id="site:empty"]')).toBe(true);
     await page.click('[id="site:clear-empty"]');
     expect(await status(page)).toBe('7 of 7 entries');
+    // The button hid itself: the focus is on the search, not lost to the page.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site:q');
     expect(await page.inputValue('[id="site:q"]')).toBe('');
     expect(await page.isVisible('[id="site:empty"]')).toBe(false);
     await page.context().close();
@@ -140,6 +147,37 @@ describe.skipIf(!executablePath)('the site in Chromium', { timeout: 60_000 }, ()
     await page.context().close();
   });
 
+  it('follows back and forward after a jump within the page: the URL and the page agree', async () => {
+    const page = await open('/fixture/');
+    await page.fill('[id="site:q"]', 'dynamic');
+    await page.click('nav.sections a[href="#tensor-planners-1"]');
+    await page.fill('[id="site:q"]', 'alpa');
+    expect(await status(page)).toBe('1 of 7 entries');
+    await page.goBack();
+    expect(new URL(page.url()).search).toBe('?q=dynamic');
+    await expect.poll(() => page.inputValue('[id="site:q"]')).toBe('dynamic');
+    expect(await status(page)).toBe('2 of 7 entries');
+    await page.goForward();
+    await expect.poll(() => page.inputValue('[id="site:q"]')).toBe('alpa');
+    expect(await status(page)).toBe('1 of 7 entries');
+    await page.context().close();
+  });
+
+  it('drops URL values no checkbox offers, takes others in any case, and rewrites the URL', async () => {
+    const page = await open('/fixture/?framework=pytorch&section=renamed-section&sort=bogus');
+    expect(await page.isChecked('input[name="framework"][value="PyTorch"]')).toBe(true);
+    expect(await status(page)).toBe('4 of 7 entries');
+    expect(await page.inputValue('[id="site:sort"]')).toBe('');
+    expect(new URL(page.url()).search).toBe('?framework=PyTorch');
+    await page.context().close();
+  });
+
+  it('starts with a malformed fragment in the URL', async () => {
+    const page = await open('/fixture/#%E0%A4%A');
+    expect(await status(page)).toBe('7 of 7 entries');
+    await page.context().close();
+  });
+
   it('lands a #id link on its entry and highlights it', async () => {
     const page = await open('/real/#alpa', { width: 375 });
     const entry = page.locator('[id="alpa"]');
@@ -160,9 +198,21 @@ describe.skipIf(!executablePath)('the site in Chromium', { timeout: 60_000 }, ()
     await page.context().close();
   });
 
+  it('without JavaScript, the section links lead to their sections and the prose after the tables is there', async () => {
+    const page = await open('/fixture/', { javaScript: false, width: 375 });
+    await page.click('nav.sections a[href="#tensor-planners-1"]');
+    await expect.poll(() => page.locator('[id="tensor-planners-1"] h2').boundingBox().then((box) => box!.y)).toBeLessThan(100);
+    expect(await page.isVisible('.prose h2:text("Related lists")')).toBe(true);
+    await page.context().close();
+  });
+
   it.each([['/fixture/'], ['/real/']])('does not scroll sideways at 375 px (%s), and saves screenshots', async (path) => {
     const page = await open(path, { width: 375 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    if (path === '/fixture/') {
+      // The fixture's section introduction holds a code block with a 600-character line: it scrolls in its own box.
+      expect(await page.$eval('pre', (pre) => pre.scrollWidth > pre.clientWidth)).toBe(true);
+    }
     if (path === '/real/') {
       // The page where the search and the entries start: the top is the catalog's own introduction.
       mkdirSync(artifacts, { recursive: true });
@@ -172,6 +222,37 @@ describe.skipIf(!executablePath)('the site in Chromium', { timeout: 60_000 }, ()
       await page.evaluate(() => document.querySelector('.layout')!.scrollIntoView());
       await page.screenshot({ path: join(artifacts, 'site-desktop.png') });
     }
+    await page.context().close();
+  });
+
+  it.each([[375], [1280]])('shows the chart\'s numbers whole, the table scrolling in its box (%i px)', async (width) => {
+    const page = await open('/real/', { width });
+    await page.click('.chart-box summary');
+    // A cell whose text takes more than one line box was broken inside a word or number.
+    const broken = await page.$$eval('.scroll tbody th, .scroll tbody td', (cells) =>
+      (cells as unknown as PageElement[])
+        .filter((cell) => {
+          const range = document.createRange();
+          range.selectNodeContents(cell);
+          return new Set(Array.from(range.getClientRects(), (rect) => Math.round(rect.top))).size > 1;
+        })
+        .map((cell) => cell.textContent),
+    );
+    expect(broken).toEqual([]);
+    if (width === 375) expect(await page.$eval('.scroll', (box) => box.scrollWidth > box.clientWidth)).toBe(true);
+    await page.context().close();
+  });
+
+  it('on a phone, End lands on the footer: entries not laid out yet are estimated near their real height', async () => {
+    const page = await open('/real/', { width: 375 });
+    await page.keyboard.press('End');
+    // Entries laid out on the way take their real size; the page settles within a few frames.
+    await page.waitForTimeout(300);
+    await page.keyboard.press('End');
+    await page.waitForTimeout(300);
+    const footer = (await page.locator('footer').boundingBox())!;
+    expect(footer.y).toBeGreaterThanOrEqual(0);
+    expect(footer.y + footer.height).toBeLessThanOrEqual(900 + 1);
     await page.context().close();
   });
 

@@ -12,6 +12,13 @@ describe('entries per year', () => {
       { heading: 'Pipeline planners', counts: [1, 1, 0, 1, 1, 0, 0] },
       { heading: 'Tensor planners', counts: [0, 0, 0, 0, 1, 1, 1] },
     ]);
+    expect(counts.undated).toBe(0);
+  });
+
+  it('says how many entries it leaves out for having no year', () => {
+    const undated = yearCounts(siteModel([catalogOf(fixtureSource().replace('| 2024 |', '| |').replace('| 2023 |', '| |'))]).sections);
+    expect(undated.undated).toBe(2);
+    expect(yearChartSvg(undated, 'chart')).toContain('5 entries from 2018 to 2022; the most, 2, in 2022. 2 entries have no year and are not counted.');
   });
 
   it('draws an SVG with a title, a description and one bar piece per section and year with entries', () => {
@@ -24,7 +31,7 @@ describe('entries per year', () => {
 
   it('gives the numbers as a table, and nothing at all when no entry has a year', () => {
     expect(yearTableHtml(counts)).toContain('<tr><th scope="row">2022</th><td>1</td><td>1</td><td>2</td></tr>');
-    expect(yearChartSvg({ years: [], bySection: [] }, 'chart')).toBe('');
-    expect(yearTableHtml({ years: [], bySection: [] })).toBe('');
+    expect(yearChartSvg({ years: [], bySection: [], undated: 0 }, 'chart')).toBe('');
+    expect(yearTableHtml({ years: [], bySection: [], undated: 0 })).toBe('');
   });
 });

@@ -17,7 +17,7 @@ interface Entry {
   groups: Record<string, string[]>;
 }
 interface Client {
-  readState(search: string, groups: string[]): State;
+  readState(search: string, choices: { groups: Map<string, string[]>; sorts: string[] }): State;
   queryOf(state: State): string;
   evaluate(entries: Entry[], state: State): { shown: boolean[]; counts: Record<string, Record<string, number>>; total: number };
   sortedOrder(entries: Entry[], sort: string): number[];
@@ -41,7 +41,14 @@ const entries = [
   entry('Piper', 2021, 'pipeline', ['PyTorch', 'JAX']),
   entry('Undated', null, 'tensor', []),
 ];
-const state = (query: string) => client.readState(query, ['section', 'framework']);
+const choices = {
+  groups: new Map([
+    ['section', ['tensor', 'pipeline']],
+    ['framework', ['JAX', 'TensorFlow', 'PyTorch', 'constructor']],
+  ]),
+  sorts: ['', 'name', 'year', 'year-asc'],
+};
+const state = (query: string) => client.readState(query, choices);
 
 describe('page script', () => {
   it('reads the state from the URL query and writes it back the same', () => {
@@ -50,6 +57,14 @@ describe('page script', () => {
     expect(client.queryOf(read)).toBe('?q=pipe+dream&section=pipeline&framework=PyTorch&framework=JAX&from=2019&to=2021&sort=year');
     expect(client.queryOf(state(''))).toBe('');
     expect(state('?from=soon').from).toBeNull();
+  });
+
+  it('keeps only the values the page offers, in its spelling, and falls back to the default sort', () => {
+    const read = state('?framework=pytorch&framework=PyTorch&framework=MXNet&section=other-dims&sort=bogus');
+    expect(JSON.parse(JSON.stringify(read.selected))).toEqual({ section: [], framework: ['PyTorch'] });
+    expect(read.sort).toBe('');
+    expect(client.queryOf(read)).toBe('?framework=PyTorch');
+    expect(state('?sort=NAME').sort).toBe('name');
   });
 
   it('searches every word, without case or accents', () => {
@@ -69,6 +84,11 @@ describe('page script', () => {
     expect(JSON.parse(JSON.stringify(counts))).toEqual({ section: { pipeline: 2 }, framework: { TensorFlow: 1, PyTorch: 2, JAX: 1 } });
     const unfiltered = client.evaluate(entries, state(''));
     expect(JSON.parse(JSON.stringify(unfiltered.counts.framework))).toEqual({ JAX: 2, TensorFlow: 1, PyTorch: 2 });
+  });
+
+  it('counts a value named like an Object property from zero', () => {
+    const named = [entry('Odd', 2020, 'tensor', ['constructor', 'toString'])];
+    expect(JSON.parse(JSON.stringify(client.evaluate(named, state('')).counts.framework))).toEqual({ constructor: 1, toString: 1 });
   });
 
   it('leaves entries without a year out of a year range', () => {

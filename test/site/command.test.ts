@@ -1,7 +1,9 @@
 // `catalog site` as a user runs it: what it writes, what it refuses, and its exit codes.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { fixtureCatalog } from './helpers.js';
@@ -39,6 +41,19 @@ describe('catalog site', () => {
     // Nothing the page would load: no src, no stylesheet link, no other origin but in links to follow.
     expect(html).not.toMatch(/\ssrc=|<link rel="stylesheet"|@import|url\(/u);
     expect(leftovers()).toEqual([]);
+  });
+
+  it('the built command names the commit of the git repository it runs in, without CI variables', () => {
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', ...args], { cwd: folder, encoding: 'utf8' }).trim();
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-qm', 'catalog');
+    const head = git('rev-parse', 'HEAD');
+    const bin = fileURLToPath(new URL('../../bin/catalog.js', import.meta.url));
+    const env = { ...process.env, GITHUB_SHA: '', GITHUB_ACTIONS: '' };
+    const run = spawnSync(process.execPath, [bin, 'site', 'catalog.md', '--force', '--out', 'public'], { cwd: folder, encoding: 'utf8', env });
+    expect(run.stderr).toContain('wrote public/index.html');
+    expect(readFileSync(join(folder, 'public', 'index.html'), 'utf8')).toContain(` from commit <code>${head.slice(0, 12)}</code>`);
   });
 
   it('refuses a catalog with lint errors, prints them and writes nothing; --force builds it anyway', async () => {

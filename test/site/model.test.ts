@@ -17,6 +17,17 @@ describe('site model', () => {
     expect(model.total).toBe(7);
   });
 
+  it('keeps the prose after the last table, sections without a table included, as safe HTML', () => {
+    expect(model.sections[0]!.afterHtml).toBe('');
+    const after = model.sections[1]!.afterHtml;
+    expect(after).toContain('<h2>Related lists</h2>');
+    expect(after).toContain('<a href="https://example.org/survey">A survey of planners</a>');
+    expect(after).toContain('<h2>Contributing</h2>');
+    const between = siteModel([catalogOf(fixtureSource().replace('## Tensor planners', '## Notes\n\nA section without a table.\n\n## Tensor planners'))]);
+    expect(between.sections[0]!.afterHtml).toBe('<h2>Notes</h2>\n<p>A section without a table.</p>');
+    expect(between.sections[1]!.introHtml).not.toContain('Notes');
+  });
+
   it('gives each entry the GitHub slug of its name, -1 for a repeat, and sections the slugs entries left', () => {
     expect(entries.map((entry) => entry.id)).toEqual(['gpipe', 'pipedream', 'c-planner', 'c-planner-1', 'alpa', 'script-test', 'tensor-planners']);
     expect(model.sections.map((section) => section.id)).toEqual(['pipeline-planners', 'tensor-planners-1']);

@@ -34,6 +34,19 @@ describe('the page', () => {
     expect(html).toContain('<p id="site:status" class="status" role="status">7 of 7 entries</p>');
   });
 
+  it('links to every section with its number of entries after the introduction, and shows the prose after the tables', () => {
+    expect(html).toContain('<nav class="sections" aria-label="Sections"><ul><li><a href="#pipeline-planners">Pipeline planners</a> <span class="count">(4)</span></li><li><a href="#tensor-planners-1">Tensor planners</a> <span class="count">(3)</span></li></ul></nav>\n</header>');
+    expect(html).toMatch(/<\/section>\n<div class="prose"><h2>Related lists<\/h2>[^]*<h2>Contributing<\/h2>[^]*<\/div>\n<\/main>/u);
+  });
+
+  it('says under the chart and in the year range how many entries have no year', () => {
+    expect(html).not.toContain('no year');
+    const undated = renderPage(siteModel([catalogOf(fixtureSource().replace('| 2024 |', '| |'))]), build, assets);
+    expect(undated).toContain('<p>1 entry has no year and is not counted.</p></figcaption>');
+    expect(undated).toContain('aria-describedby="site:years-help"');
+    expect(undated).toContain('<p class="help" id="site:years-help">Entries without a year (1) are hidden when a year is set.</p></fieldset>');
+  });
+
   it('says when and from which commit it was built', () => {
     expect(html).toContain('Built on <time datetime="2026-01-01">2026-01-01</time> from commit <a href="https://example.org/commit/0123456789abcdef"><code>0123456789ab</code></a>');
   });

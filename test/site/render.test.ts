@@ -30,6 +30,21 @@ describe('cell HTML', () => {
     expect(cell('see ![the logo](https://example.org/logo.png)')).toBe('see the logo');
   });
 
+  it('drops links to anything but the web, an address or the page: protocol-relative and relative ones lose their address', () => {
+    expect(cell('[f](//evil.example/x) [r](README.md) [u](../up.md#x)')).toBe('<a>f</a> <a>r</a> <a>u</a>');
+    expect(cell('[top](#alpa)')).toBe('<a href="#alpa">top</a>');
+  });
+
+  it('gives a link whose only content is an image without alternative text its address as its text', () => {
+    expect(cell('[![](https://evil.example/p.png)](https://arxiv.org/abs/1)')).toBe('<a href="https://arxiv.org/abs/1">https://arxiv.org/abs/1</a>');
+    expect(cell('[![logo](https://example.org/p.png)](https://github.com/a/b)')).toBe('<a href="https://github.com/a/b">logo</a>');
+  });
+
+  it('leaves out the text between inline <script> or <style> tags, not the text around them', () => {
+    expect(cell('raw <script>window.__pwned="script";alert(1)</script> html')).toBe('raw  html');
+    expect(cell('a <STYLE type="text/css">body{display:none}</style > b <b>c</b>')).toBe('a  b c');
+  });
+
   it('leaves out a suppression comment and the space before it', () => {
     expect(cell('[OptCNN](https://github.com/flexflow/FlexFlow) <!-- catalog-disable-line shared-repository -->')).toBe('<a href="https://github.com/flexflow/FlexFlow">OptCNN</a>');
   });
@@ -56,5 +71,10 @@ describe('cell HTML', () => {
 describe('block HTML', () => {
   it('renders prose, drops comments and raw HTML', () => {
     expect(blockHtml('Hello *world*.\n\n<!-- catalog-disable-next-line x -->\n\n<div onclick="x()">raw</div>')).toBe('<p>Hello <em>world</em>.</p>');
+    expect(blockHtml('<script>\nalert(1)\n</script>\n\nSee <style>p{}</style> this.')).toBe('<p>See  this.</p>');
+  });
+
+  it('lets a code block take the focus, so that it can scroll from the keyboard', () => {
+    expect(blockHtml('```\nlong line\n```')).toBe('<pre tabindex="0"><code>long line\n</code></pre>');
   });
 });
