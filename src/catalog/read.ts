@@ -293,8 +293,17 @@ function sameLineSuppressions(row: Row): Suppression[] {
 
 /** A schema describes a table named by its heading, or, without headings, any table whose header has the key column. */
 /**
+ * A schema that names no heading describes the tables whose header has its key column and at
+ * least half of its columns: a table of another document with a "Name" column is not one of them.
+ */
+function sharesMostColumns(schema: TableSchema, header: string[]): boolean {
+  const shared = schema.columns.filter((column) => header.includes(column.name.toLowerCase())).length;
+  return shared * 2 >= schema.columns.length;
+}
+
+/**
  * The schema that describes a table: one that names the table's heading (or, naming none, whose
- * key column the header has). Where several do (two kinds of table under one heading), the one
+ * key column and most columns the header has). Where several do (two kinds of table under one heading), the one
  * whose columns are the header's; else the first, so that table-header can say what differs.
  */
 function schemaFor(table: Table, schemas: TableSchema[]): TableSchema | null {
@@ -303,7 +312,7 @@ function schemaFor(table: Table, schemas: TableSchema[]): TableSchema | null {
   const candidates = schemas.filter((schema) =>
     schema.headings.length > 0
       ? schema.headings.some((name) => name.trim().toLowerCase() === heading)
-      : header.includes(schema.key.toLowerCase()),
+      : header.includes(schema.key.toLowerCase()) && sharesMostColumns(schema, header),
   );
   const sameColumns = (schema: TableSchema) =>
     schema.columns.length === header.length && schema.columns.every((column, index) => column.name.toLowerCase() === header[index]);

@@ -37,7 +37,8 @@ function checkTable(catalog: Catalog, config: CatalogConfig, table: Table): Find
       },
     ];
   }
-  if (config.tables.length === 0 || table.schema) return [];
+  // A table without rows (a header of badges) leaves nothing unchecked.
+  if (config.tables.length === 0 || table.schema || table.rows.length === 0) return [];
   const width = table.header.cells.length;
   const neighbours = schemaTablesAround(catalog, table);
   // A table of another width among schema tables (a results table, a legend) is another kind of table.

@@ -72,6 +72,10 @@ function withFix(finding: Finding, table: Table, row: Row, rowIndex: number): Fi
   const column = row.cells.findIndex((cell) => cell.range.start.offset <= offset && offset < cell.range.end.offset);
   const cell = row.cells[column];
   if (!cell || !FIXABLE.has(cell.source.codePointAt(offset - cell.range.start.offset)!)) return finding;
+  // A plain space would end a link's address and turn the link into text: there only a person can say what was meant.
+  if (cell.links.some((link) => link.urlRange && /[\u00a0\u202f]/u.test(link.url))) {
+    return { ...finding, hint: 'Remove it from the link\'s address (a space there would break the link), or write it as %C2%A0' };
+  }
   const fix: CellFix = { table: table.index, row: rowIndex, column, replacement: fixedText(cell.source) };
   return { ...finding, fix, hint: `${finding.hint} (\`npm run format-catalog\` does it)` };
 }

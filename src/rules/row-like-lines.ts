@@ -28,8 +28,8 @@ const INLINE_LINK = /\[[^\]]*\]\([^)\s]*\)/gu;
 
 /**
  * Every paragraph line (outside tables, code and HTML) that looks like a table row: it starts
- * and ends with a pipe, or it has as many cells as the nearest table's header and at least
- * two pipes outside code spans and links. A paragraph in a block quote that holds no table is left
+ * and ends with a pipe, or it has as many cells as the header of a table in its section and at
+ * least two pipes outside code spans and links. A paragraph in a block quote that holds no table is left
  * out: a quoted row is an example, not a lost one.
  */
 export function rowLikeLines(catalog: Catalog): RowLikeLine[] {
@@ -50,7 +50,8 @@ export function rowLikeLines(catalog: Catalog): RowLikeLine[] {
       const prefix = index === 0 ? 0 : (quote ? QUOTE_MARKERS : INDENT).exec(content)![0].length;
       const text = content.slice(prefix).trimEnd();
       const line = paragraph.range.start.line + index;
-      const candidate = classify(text, nearestTable(catalog, line));
+      // Most lines hold no pipe: the table of the section is looked for only for those that do.
+      const candidate = text.includes('|') ? classify(text, () => tableOfSection(catalog, line)) : null;
       if (!candidate) return;
       const start = catalog.pointAt(lineStart + prefix);
       const end = catalog.pointAt(lineStart + prefix + text.length);
@@ -61,14 +62,20 @@ export function rowLikeLines(catalog: Catalog): RowLikeLine[] {
   return found;
 }
 
-function classify(text: string, nearest: Table | undefined): { cells: number; cellTexts: string[]; delimiter: boolean } | null {
-  if (!text.includes('|')) return null;
+/**
+ * Outer pipes or a delimiter make a row. Without them, " | " is also how lists separate links
+ * and words (`[Paper](…) | [Code](…)`), so the line must match the cell count of a table of its
+ * own section (or one a few lines away) and hold at least two pipes outside code spans and links.
+ */
+function classify(text: string, sectionTable: () => Table | undefined): { cells: number; cellTexts: string[]; delimiter: boolean } | null {
   const cellTexts = splitRow(text, 0, text.length).map((slice) => text.slice(slice.start, slice.end));
   const found = { cells: cellTexts.length, cellTexts, delimiter: isDelimiterLike(text) };
   const outerPipes = text.length > 1 && text.startsWith('|') && text.endsWith('|') && !text.endsWith('\\|');
   if (outerPipes || found.delimiter) return found;
   const pipes = text.replace(CODE_SPAN, '').replace(INLINE_LINK, '').replace(/\\\\|\\\|/gu, '').split('|').length - 1;
-  return pipes >= 2 && nearest !== undefined && found.cells === nearest.header.cells.length ? found : null;
+  if (pipes < 2) return null;
+  const table = sectionTable();
+  return table !== undefined && found.cells === table.header.cells.length ? found : null;
 }
 
 /** The table whose header sits right below `line` with as many cells: GFM read that row as the header. */
@@ -78,10 +85,31 @@ export function displacedHeaderOf(catalog: Catalog, line: RowLikeLine): Table | 
 
 /** The table a stray line most likely belongs to: the nearest one in its own section, else the nearest one. */
 export function nearestTable(catalog: Catalog, line: number): Table | undefined {
+  const inSection = tablesOfSection(catalog, line);
+  return nearest(inSection.length > 0 ? inSection : catalog.tables, line);
+}
+
+/** How far from a table of another section a line without outer pipes is still taken for one of its rows. */
+const NEARBY_LINES = 10;
+
+/** The nearest table of the line's own section, else a table of another section a few lines away. */
+function tableOfSection(catalog: Catalog, line: number): Table | undefined {
+  const own = nearest(tablesOfSection(catalog, line), line);
+  if (own) return own;
+  const other = nearest(catalog.tables, line);
+  return other && distance(other, line) <= NEARBY_LINES ? other : undefined;
+}
+
+function tablesOfSection(catalog: Catalog, line: number): Table[] {
   const section = [...catalog.headings].reverse().find((heading) => heading.line < line)?.line ?? 0;
-  const inSection = catalog.tables.filter((table) => table.section.line === section);
-  const distance = (table: Table) =>
-    line < table.header.line ? table.header.line - line : Math.max(0, line - table.range.end.line);
-  const candidates = inSection.length > 0 ? inSection : catalog.tables;
-  return candidates.reduce<Table | undefined>((best, table) => (best === undefined || distance(table) < distance(best) ? table : best), undefined);
+  return catalog.tables.filter((table) => table.section.line === section);
+}
+
+function nearest(tables: Table[], line: number): Table | undefined {
+  return tables.reduce<Table | undefined>((best, table) => (best === undefined || distance(table, line) < distance(best, line) ? table : best), undefined);
+}
+
+/** Lines between a line and a table (0 inside it). */
+function distance(table: Table, line: number): number {
+  return line < table.header.line ? table.header.line - line : Math.max(0, line - table.range.end.line);
 }

@@ -24,6 +24,14 @@ describe('readCatalog', () => {
     expect(catalog.tables.map((table) => table.schema?.name)).toEqual(['tools', 'papers', 'tools']);
   });
 
+  it('gives a schema without headings only the tables that have its key and most of its columns', () => {
+    const config = parseConfig({ tables: [{ name: 'list', key: 'Name', columns: [{ name: 'Name' }, { name: 'Description' }, { name: 'Year', type: 'year' }] }] }, null);
+    const source = '| Name | Description | Year |\n| --- | --- | --- |\n| a | b | 2020 |\n\n| Name | Meaning |\n| --- | --- |\n| ⭐ | popular |\n\n| Name | Descripton | Year |\n| --- | --- | --- |\n| c | d | 2021 |\n';
+    const catalog = readCatalog({ file: 'test.md', source, config });
+    // A legend with a Name column is another kind of table; a misspelt column is still the list's.
+    expect(catalog.tables.map((table) => table.schema?.name ?? null)).toEqual(['list', null, 'list']);
+  });
+
   it('reads cells with exact positions, including cells beyond the header', () => {
     const source = '# Title\n\n## Section\n\n| A | B |\n| --- | :-: |\n| [x](https://x.org/a) | `c` |\n| one | two | three |\n| short |\n';
     const catalog = read(source);

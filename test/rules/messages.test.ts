@@ -175,6 +175,12 @@ describe('messages, ranges, hints and fixes', () => {
     expect(diagnostic.hint).toBe('Replace it with a plain space (`npm run format-catalog` does it)');
   });
 
+  it('offers no fix for a no-break space in a link\'s address: a space would turn the link into text', () => {
+    const diagnostic = only(lint('| A | B |\n| - | - |\n| a | [doc](https://example.com/a\u00a0b) |\n'), 'invisible-characters');
+    expect(diagnostic.fix).toBeUndefined();
+    expect(diagnostic.hint).toMatch(/^Remove it from the link's address/u);
+  });
+
   it('points at the pipe that splits a code span', () => {
     const diagnostic = only(lint('| A | B |\n| - | - |\n| `a | b` |\n'), 'pipe-in-code-span');
     expect(at(diagnostic)).toEqual(['3:6', '3:7']);
