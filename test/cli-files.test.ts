@@ -230,6 +230,19 @@ describe('hints name the command the user ran', () => {
     expect(catalog(['lint', 'catalog.md']).stdout).toContain('or run `npm run format-catalog` to pad the row');
     expect(catalog(['lint', 'other.md']).stdout).toContain('or run `catalog format other.md` to pad the row');
   });
+
+  it('the project\'s own script for the file, else `npx --no-install catalog format FILE` where the project installs the package, in lint, check and site', () => {
+    write({
+      'package.json': JSON.stringify({ scripts: { 'fix-list': 'catalog format README.md' }, devDependencies: { 'auto-parallelism-catalog': '*' } }),
+      'README.md': '| Name | Link |\n| --- | --- |\n| Alpha |\n',
+      'docs.md': '| Name | Link |\n| --- | --- |\n| Alpha |\n',
+    });
+    expect(catalog(['check', 'README.md']).stdout).toContain('or run `npm run fix-list` to pad the row');
+    expect(catalog(['lint', 'docs.md']).stdout).toContain('or run `npx --no-install catalog format docs.md` to pad the row');
+    const site = catalog(['site', '--out', 'out', 'docs.md']);
+    expect(site.status).toBe(1);
+    expect(site.stdout).toContain('or run `npx --no-install catalog format docs.md` to pad the row');
+  });
 });
 
 describe('config discovery and the config a report names', () => {

@@ -1,13 +1,19 @@
 import type { Diagnostic } from '../catalog/diagnostic.js';
 import { cappedDiff } from '../format/diff.js';
 import { lintCatalog } from '../rules/index.js';
+import type { LintContext } from '../rules/rule.js';
 import { linesAddedSince } from './changed-since.js';
 import { worstOutcome, type Command, type CommandRun, type Outcome } from './command.js';
 import { formatLoaded } from './format-loaded.js';
-import { loadCatalogs } from './load.js';
+import { loadCatalogs, type LoadedCatalog } from './load.js';
 import { outcomeOf, report, sortedByPlace } from './report.js';
 import { formatCommandFor, withFormatCommand } from './user-command.js';
 import { fileSystemWorkspace } from './workspace.js';
+
+/** A loaded file's lint findings, with the links around it followed and hints naming the user's format command. */
+export function lintLoaded(file: LoadedCatalog, context: Omit<LintContext, 'workspace'> = {}): Diagnostic[] {
+  return withFormatCommand(lintCatalog(file.catalog, file.config, { ...context, workspace: fileSystemWorkspace(file.path) }), file.path);
+}
 
 // `check` shows this many lines of each file's diff; `format --check` shows it whole.
 const CHECK_DIFF_LINES = 60;
@@ -25,7 +31,7 @@ export async function lintFiles({ paths, values, format, io }: CommandRun, forma
   for (const file of loaded) {
     const since = values['changed-since'];
     const addedLines = since === undefined ? undefined : await linesAddedSince(file.path, file.catalog.source, since);
-    const found = lintCatalog(file.catalog, file.config, { addedLines, workspace: fileSystemWorkspace(file.path) });
+    const found = lintLoaded(file, { addedLines });
     const fileDiagnostics = [...found];
     if (formatCheck) {
       const outcome = await formatLoaded(file, { write: false, lintDiagnostics: found, diff: showDiff });
@@ -36,7 +42,7 @@ export async function lintFiles({ paths, values, format, io }: CommandRun, forma
         diffs.push(`\n\`${formatCommandFor(file.path)}\` would change:\n${text}${rest}`);
       }
     }
-    diagnostics.push(...withFormatCommand(fileDiagnostics, file.path));
+    diagnostics.push(...found, ...withFormatCommand(fileDiagnostics.slice(found.length), file.path));
   }
   await report(sortedByPlace(diagnostics), loaded, format, io, values.quiet ?? false);
   if (diffs.length > 0) io.stdout(diffs.join(''));

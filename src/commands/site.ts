@@ -1,10 +1,9 @@
 import { dirname, relative, resolve } from 'node:path';
-import { lintCatalog } from '../rules/index.js';
 import type { Command, CommandRun, Io, Outcome } from './command.js';
 import { InputError } from './errors.js';
+import { lintLoaded } from './lint.js';
 import { loadCatalog } from './load.js';
 import { report, sortedByPlace } from './report.js';
-import { fileSystemWorkspace } from './workspace.js';
 
 const DEFAULT_OUT = '_site';
 
@@ -18,7 +17,7 @@ async function buildSiteCommand({ paths, values, format, io }: CommandRun): Prom
   try {
     checkOutputFolder(out, shown);
     // Only errors stop a site; warnings are lint's business.
-    const errors = sortedByPlace(loaded.flatMap((file) => lintCatalog(file.catalog, file.config, { workspace: fileSystemWorkspace(file.path) }))).filter((diagnostic) => diagnostic.severity === 'error');
+    const errors = sortedByPlace(loaded.flatMap((file) => lintLoaded(file))).filter((diagnostic) => diagnostic.severity === 'error');
     const broken = errors.length > 0;
     if (broken) await report(errors, loaded, format, io, true);
     if (broken && !values.force) {
@@ -41,8 +40,13 @@ async function buildSiteCommand({ paths, values, format, io }: CommandRun): Prom
 
 /** The day of the build (SOURCE_DATE_EPOCH for a reproducible one) and the commit it comes from. */
 async function buildInfo(io: Io, folder: string) {
-  const epoch = Number(io.env['SOURCE_DATE_EPOCH']);
-  const date = (Number.isFinite(epoch) && io.env['SOURCE_DATE_EPOCH'] ? new Date(epoch * 1000) : new Date()).toISOString().slice(0, 10);
+  const epoch = io.env['SOURCE_DATE_EPOCH'];
+  const built = epoch ? new Date(Number(epoch) * 1000) : new Date();
+  // reproducible-builds.org: a value that is not whole seconds since 1970 is an error, not ignored.
+  if (epoch && !(/^\d+$/u.test(epoch) && Number.isFinite(built.getTime()))) {
+    throw new InputError(`SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 (got "${epoch}")`);
+  }
+  const date = built.toISOString().slice(0, 10);
   const commit = io.env['GITHUB_SHA'] || (await gitHead(folder));
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository } = io.env;
   const commitUrl = commit && server && repository ? `${server}/${repository}/commit/${commit}` : undefined;

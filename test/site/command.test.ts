@@ -19,9 +19,12 @@ beforeEach(() => {
 afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
 async function site(...args: string[]) {
+  return siteWith({ SOURCE_DATE_EPOCH: '1767225600', GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567' }, ...args);
+}
+
+async function siteWith(env: NodeJS.ProcessEnv, ...args: string[]) {
   let stdout = '';
   let stderr = '';
-  const env = { SOURCE_DATE_EPOCH: '1767225600', GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567' };
   const status = await main(['site', ...args], { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env, isTTY: false });
   return { status, stdout, stderr };
 }
@@ -30,6 +33,14 @@ async function site(...args: string[]) {
 const leftovers = () => readdirSync(folder).filter((name) => name.startsWith('.'));
 
 describe('catalog site', () => {
+  it('refuses a SOURCE_DATE_EPOCH that is not whole seconds since 1970, in one line', async () => {
+    for (const epoch of ['99999999999999', 'abc', '-5']) {
+      const run = await siteWith({ SOURCE_DATE_EPOCH: epoch }, catalogPath, '--out', join(folder, 'public'));
+      expect(run.status, epoch).toBe(2);
+      expect(run.stderr).toBe(`catalog: SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 (got "${epoch}")\n`);
+    }
+  });
+
   it('writes one self-contained index.html with the build date and commit', async () => {
     const out = join(folder, 'public');
     const run = await site(catalogPath, '--out', out);
