@@ -92,7 +92,9 @@ function checkLink(link: Link, catalog: Catalog, workspace: Workspace | null, an
     }
   }
   if (fragment === null || fragment === '' || fragment === 'top') return [];
-  const isMarkdown = target === null || MARKDOWN_EXTENSIONS.has(extname(target).toLowerCase());
+  // `?plain=1` shows a markdown file's source on GitHub, where line anchors work as in code.
+  const sourceView = /[?&]plain=1(?:&|#|$)/u.test(url);
+  const isMarkdown = target === null || (MARKDOWN_EXTENSIONS.has(extname(target).toLowerCase()) && !sourceView);
   if (!isMarkdown) {
     // A code file: only GitHub's line anchors can be checked, against its number of lines.
     return LINE_ANCHOR.test(fragment) ? checkLineAnchor(fragment, target!, url, range, workspace!) : [];

@@ -59,12 +59,15 @@ describe('internal-link', () => {
       '[beyond](src/plan.ts#L3)',
       '[folder](docs/)',
       '[up](../outside.md)',
+      '[source line](docs/CONTRIBUTING.md?plain=1#L3)',
+      '[past the end](docs/CONTRIBUTING.md?plain=1#L9)',
     ].join('\n\n');
     expect(check(source, workspace).map((finding) => finding.message)).toEqual([
       'Unexpected link to "docs/CONTRIBUTING.md#setp-2": docs/CONTRIBUTING.md has no heading or anchor "setp-2"; did you mean "#step-2"?',
       'Unexpected link to "docs/contributing.md": there is no file docs/contributing.md next to this file',
       'Unexpected link to "src/plan.ts#L3": line 3 is beyond the 2 lines of src/plan.ts',
       'Unexpected link to "../outside.md": there is no file ../outside.md next to this file',
+      'Unexpected link to "docs/CONTRIBUTING.md?plain=1#L9": line 9 is beyond the 3 lines of docs/CONTRIBUTING.md',
     ]);
   });
 
