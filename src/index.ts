@@ -9,7 +9,7 @@ export { lintCatalog, rules } from './rules/index.js';
 export type { Rule } from './rules/rule.js';
 export { formatSource, type FormatOptions, type FormatResult, type RefusedTable } from './format/format.js';
 export { proveFormat } from './format/prove.js';
-export { sortedOrder, compareKeys } from './format/sort.js';
+export { sortedOrder, compareKeys } from './catalog/sort.js';
 export { tableOfContents } from './format/toc.js';
 export { exportCatalog, type CatalogExport } from './export/catalog-json.js';
 export { toSarif } from './report/sarif.js';

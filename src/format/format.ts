@@ -2,10 +2,11 @@ import type { CatalogConfig } from '../catalog/config.js';
 import type { CellFix, Diagnostic } from '../catalog/diagnostic.js';
 import type { Catalog, Range, Table } from '../catalog/model.js';
 import { readCatalog } from '../catalog/read.js';
+import { rewriteIndent } from '../catalog/table-indent.js';
 import { lintCatalog, rules } from '../rules/index.js';
 import { applyCellFixes } from './apply-fixes.js';
 import { renderTable } from './render.js';
-import { sortedOrder } from './sort.js';
+import { sortedOrder } from '../catalog/sort.js';
 import { splice, type Edit } from './splice.js';
 import { tableOfContents } from './toc.js';
 
@@ -78,13 +79,9 @@ function tableEdits(catalog: Catalog): { edits: Edit[]; refused: RefusedTable[] 
       refused.push(refusedTable);
       continue;
     }
+    const indent = rewriteIndent(catalog, table);
+    if (indent === null) continue;
     const lineStart = table.header.range.start.offset;
-    const prefix = catalog.source.slice(lineStart, table.header.cells[0]?.range.start.offset ?? lineStart);
-    // Only tables whose lines start with plain indentation are rewritten: a table in a block
-    // quote (`> |`) or on a list item's first line (`- |`) has markers on its lines that the
-    // compact style would drop. Those are left as they are.
-    if (!/^[ \t]*\|?[ \t]*$/u.test(prefix)) continue;
-    const indent = prefix.match(/^[ \t]*/u)![0];
     const eol = lineEnding(catalog.source, table.header.range.end.offset);
     edits.push({
       start: lineStart,

@@ -2,7 +2,7 @@ import type { CatalogConfig } from '../catalog/config.js';
 import type { Catalog, Row, Table } from '../catalog/model.js';
 import { readCatalog } from '../catalog/read.js';
 import { formatSource } from './format.js';
-import { paddedCells } from './render.js';
+import { paddedCells } from '../catalog/padded-cells.js';
 import { tableOfContents } from './toc.js';
 
 /**

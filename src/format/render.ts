@@ -1,4 +1,5 @@
 import type { Align, Row, Table } from '../catalog/model.js';
+import { paddedCells } from '../catalog/padded-cells.js';
 
 const DELIMITERS: Record<Exclude<Align, null> | 'none', string> = {
   none: '---',
@@ -6,13 +7,6 @@ const DELIMITERS: Record<Exclude<Align, null> | 'none', string> = {
   right: '---:',
   center: ':---:',
 };
-
-/** The row's cell sources, padded with empty cells to `width`: how GFM shows a short row. */
-export function paddedCells(row: Row, width: number): string[] {
-  const cells = row.cells.map((cell) => cell.source);
-  while (cells.length < width) cells.push('');
-  return cells;
-}
 
 /**
  * One row in the compact style, `| a | b |`: each cell is its own source text. An empty

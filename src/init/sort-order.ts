@@ -1,6 +1,6 @@
 import type { TableSchema } from '../catalog/config.js';
 import type { Table } from '../catalog/model.js';
-import { sortedOrder } from '../format/sort.js';
+import { sortedOrder } from '../catalog/sort.js';
 
 /**
  * The column the tables are already sorted by (the key first, then the others in order), as

@@ -1,5 +1,6 @@
 import type { Row } from '../catalog/model.js';
-import { sortedOrder } from '../format/sort.js';
+import { sortedOrder } from '../catalog/sort.js';
+import { rewriteIndent } from '../catalog/table-indent.js';
 import { columnIndex, rowLabel } from './columns.js';
 import { defineSchemaRule, type Finding, type SchemaTable } from './define.js';
 
@@ -19,7 +20,7 @@ export const sorted = defineSchemaRule(
     description: "Rows are in the schema's sort order",
     fixable: true,
   },
-  (table, _catalog, _config, context) => {
+  (table, catalog, _config, context) => {
     const order = sortedOrder(table);
     if (order.every((rowIndex, position) => rowIndex === position)) return [];
     const rank: number[] = [];
@@ -27,7 +28,10 @@ export const sorted = defineSchemaRule(
     const kept = rowsInOrder(rank, (rowIndex) => context.addedLines?.has(table.rows[rowIndex]!.line) ?? false);
     const moved = table.rows.map((_, index) => index).filter((index) => !kept.has(index));
     const sortColumns = table.schema.sortBy.filter((name) => columnIndex(table, name) >= 0).join(', ');
-    const hint = 'Run `npm run format-catalog` to sort the table, or move the row by hand';
+    const hint =
+      rewriteIndent(catalog, table) === null
+        ? 'Move the row by hand: `catalog format` leaves a table in a block quote or on a list item\'s first line as it is'
+        : 'Run `npm run format-catalog` to sort the table, or move the row by hand';
     if (moved.length > MOST_REPORTED) {
       const first = moved[0]!;
       return [{ range: table.rows[first]!.range, message: `${moved.length} rows are out of the sort order (${sortColumns}), the first on this line: ${place(table, order, rank, kept, first)}`, hint }];

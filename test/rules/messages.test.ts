@@ -181,6 +181,12 @@ describe('messages, ranges, hints and fixes', () => {
     expect(diagnostic.hint).toMatch(/^Remove it from the link's address/u);
   });
 
+  it('says to move a row by hand where format leaves the table as it is (a block quote)', () => {
+    const quoted = '> | Name | Description | Paper | Framework | Year |\n> | - | - | - | - | - |\n> | Zeta | z | | | 2021 |\n> | Alpha | a | | | 2020 |\n';
+    expect(only(lint(quoted), 'sorted').hint).toMatch(/^Move the row by hand: `catalog format` leaves a table in a block quote/u);
+    expect(only(lint(quoted.replace(/^> /gmu, '')), 'sorted').hint).toMatch(/^Run `npm run format-catalog` to sort the table/u);
+  });
+
   it('points at the pipe that splits a code span', () => {
     const diagnostic = only(lint('| A | B |\n| - | - |\n| `a | b` |\n'), 'pipe-in-code-span');
     expect(at(diagnostic)).toEqual(['3:6', '3:7']);

@@ -1,5 +1,5 @@
-import type { Row, Table } from '../catalog/model.js';
-import { paddedCells } from './render.js';
+import type { Row, Table } from './model.js';
+import { paddedCells } from './padded-cells.js';
 
 /**
  * Deterministic, locale-free ordering: the sort key is compared NFKC-normalized and
