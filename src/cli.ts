@@ -3,14 +3,13 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import packageJson from '../package.json' with { type: 'json' };
-import { checkCommand } from './commands/check.js';
 import { OPTIONS, REPORT_FORMATS, type Command, type Io, type OptionName, type Outcome, type ReportFormat, type Values } from './commands/command.js';
 import { InputError } from './commands/errors.js';
 import { exportCommand } from './commands/export.js';
 import { formatCommand } from './commands/format.js';
 import { initCommand } from './commands/init.js';
 import { linksCommand } from './commands/links.js';
-import { lintCommand } from './commands/lint.js';
+import { checkCommand, lintCommand } from './commands/lint.js';
 import { siteCommand } from './commands/site.js';
 
 const EXIT_CODES: Record<Outcome | 'usage', number> = { clean: 0, problems: 1, failed: 2, usage: 2 };

@@ -133,4 +133,17 @@ describe('where diagnostics land', () => {
       expect(run.stderr).toBe(`catalog: --changed-since main: ${folder} is not in a git repository\n`);
     }
   });
+
+  it('--changed-since that git cannot answer for one file leaves the other files checked (exit 2, the worst)', () => {
+    writeCatalog(HEADER, GPIPE);
+    const repo = join(folder, 'repo');
+    execFileSync('git', ['init', '--quiet', repo]);
+    writeFileSync(join(repo, 'list.md'), '| Name | Link |\n| --- | --- |\n| Alpha |\n');
+    execFileSync('git', ['-C', repo, '-c', 'user.name=test', '-c', 'user.email=test@example.invalid', 'commit', '--quiet', '--allow-empty', '-m', 'start']);
+    const run = catalog('lint', '--changed-since', 'HEAD', 'catalog.md', 'repo/list.md');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`catalog: --changed-since HEAD: ${folder} is not in a git repository\n`);
+    expect(run.stdout).toMatch(/^repo\/list\.md\n {2}3:10 +error +Row has 1 cell/mu);
+    expect(run.stdout).not.toContain('catalog.md');
+  });
 });

@@ -4,7 +4,7 @@ import type { FormatOptions } from '../format/format.js';
 import { worstOutcome, type Command, type CommandRun, type Outcome, type Values } from './command.js';
 import { formatLoaded, type FormatOutcome } from './format-loaded.js';
 import { loadCatalogs, reportInputError, type LoadedCatalog } from './load.js';
-import { outcomeOf, report } from './report.js';
+import { outcomeOf, report, showsDiff } from './report.js';
 import { withFormatCommand } from './user-command.js';
 
 /**
@@ -19,7 +19,7 @@ async function formatFiles({ paths, values, format, io }: CommandRun): Promise<O
   const diagnostics: Diagnostic[] = [];
   for (const file of loaded) {
     const extraFixes = values['fix-redirects'] ? await redirectFixes(file, values) : undefined;
-    const showDiff = check && (format === 'stylish' || format === 'github');
+    const showDiff = check && showsDiff(format);
     let outcome: FormatOutcome;
     try {
       outcome = await formatLoaded(file, { write: !check, extraFixes, diff: showDiff });

@@ -6,7 +6,7 @@ import { inferConfig } from '../init/infer.js';
 import { initSummary } from '../init/summary.js';
 import type { Command } from './command.js';
 import { InputError } from './errors.js';
-import { loadCatalog } from './load.js';
+import { displayPath, loadCatalog } from './load.js';
 
 export const initCommand: Command = {
   name: 'init',
@@ -20,7 +20,7 @@ export const initCommand: Command = {
     // Read as a list with no schema: whatever config lies around must not shape the inference.
     const { file, catalog: generic } = loadCatalog(path, undefined, { ignoreConfig: true });
     const target = resolve(values.config ?? join(dirname(path), CONFIG_FILE_NAME));
-    const shownTarget = relative(process.cwd(), target) || target;
+    const shownTarget = displayPath(target);
     // lint and format accept a file without tables (nothing to check); init has nothing to infer from it.
     if (generic.tables.length === 0) throw new InputError(`${file}: has no tables to infer a schema from (a table needs a header row and a delimiter row such as | --- |)`);
     const inference = inferConfig(generic);

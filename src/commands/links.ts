@@ -6,11 +6,11 @@ import { report } from './report.js';
 import { writeOutput } from './write-output.js';
 
 async function checkLinks({ paths, values, format, io }: CommandRun): Promise<Outcome> {
+  const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
+  if (timeout !== undefined && !(Number.isInteger(timeout) && timeout > 0)) throw new InputError(`--timeout takes milliseconds, a whole number > 0 (got "${values.timeout}")`);
   const { loaded, failed } = loadCatalogs(paths, values.config, io);
   if (loaded.length === 0) return 'failed';
   const links = await import('../links/index.js');
-  const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
-  if (timeout !== undefined && !(Number.isInteger(timeout) && timeout > 0)) throw new InputError(`--timeout takes milliseconds, a whole number > 0 (got "${values.timeout}")`);
   const config = loaded[0]!.config.links;
   const progress = io.isTTY ? links.progressBar(io.stderr) : undefined;
   const result = await links.runLinkCheck({

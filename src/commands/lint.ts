@@ -5,8 +5,8 @@ import type { LintContext } from '../rules/rule.js';
 import { linesAddedSince } from './changed-since.js';
 import { worstOutcome, type Command, type CommandRun, type Outcome } from './command.js';
 import { formatLoaded } from './format-loaded.js';
-import { loadCatalogs, type LoadedCatalog } from './load.js';
-import { outcomeOf, report, sortedByPlace } from './report.js';
+import { loadCatalogs, reportInputError, type LoadedCatalog } from './load.js';
+import { outcomeOf, report, showsDiff, sortedByPlace } from './report.js';
 import { formatCommandFor, withFormatCommand } from './user-command.js';
 import { fileSystemWorkspace } from './workspace.js';
 
@@ -24,32 +24,42 @@ const CHECK_DIFF_LINES = 60;
  * stderr and the others are still checked; the outcome is the worst of them.
  */
 export async function lintFiles({ paths, values, format, io }: CommandRun, formatCheck: boolean): Promise<Outcome> {
-  const { loaded, failed } = loadCatalogs(paths, values.config, io);
-  const showDiff = formatCheck && (format === 'stylish' || format === 'github');
+  const { loaded, failed: unreadable } = loadCatalogs(paths, values.config, io);
+  let failed = unreadable;
+  const showDiff = formatCheck && showsDiff(format);
   const diagnostics: Diagnostic[] = [];
   const diffs: string[] = [];
+  const checked: LoadedCatalog[] = [];
   for (const file of loaded) {
     const since = values['changed-since'];
-    const addedLines = since === undefined ? undefined : await linesAddedSince(file.path, file.catalog.source, since);
+    let addedLines: Set<number> | undefined;
+    try {
+      addedLines = since === undefined ? undefined : await linesAddedSince(file.path, file.catalog.source, since);
+    } catch (error) {
+      // git cannot answer for this file: said on stderr, and the other files are still checked.
+      reportInputError(io, error);
+      failed = true;
+      continue;
+    }
+    checked.push(file);
     const found = lintLoaded(file, { addedLines });
-    const fileDiagnostics = [...found];
+    diagnostics.push(...found);
     if (formatCheck) {
       const outcome = await formatLoaded(file, { write: false, lintDiagnostics: found, diff: showDiff });
-      fileDiagnostics.push(...outcome.diagnostics);
+      diagnostics.push(...withFormatCommand(outcome.diagnostics, file.path));
       if (outcome.diff) {
         const { text, omitted } = cappedDiff(outcome.diff, CHECK_DIFF_LINES);
         const rest = omitted > 0 ? `… and ${omitted} more changed ${omitted === 1 ? 'line' : 'lines'}: \`catalog format --check ${file.file}\` shows them all\n` : '';
         diffs.push(`\n\`${formatCommandFor(file.path)}\` would change:\n${text}${rest}`);
       }
     }
-    diagnostics.push(...found, ...withFormatCommand(fileDiagnostics.slice(found.length), file.path));
   }
-  await report(sortedByPlace(diagnostics), loaded, format, io, values.quiet ?? false);
+  await report(sortedByPlace(diagnostics), checked, format, io, values.quiet ?? false);
   if (diffs.length > 0) io.stdout(diffs.join(''));
   return worstOutcome(outcomeOf(diagnostics), failed ? 'failed' : 'clean');
 }
 
-export const CHANGED_SINCE_HELP = '--changed-since REF  Report a duplicate or an unsorted row on the row the git diff against REF added.';
+const CHANGED_SINCE_HELP = '--changed-since REF  Report a duplicate or an unsorted row on the row the git diff against REF added.';
 
 export const lintCommand: Command = {
   name: 'lint',
@@ -58,4 +68,13 @@ export const lintCommand: Command = {
   optionHelp: [CHANGED_SINCE_HELP],
   options: ['format', 'config', 'quiet', 'changed-since'],
   run: (run) => lintFiles(run, false),
+};
+
+/** `check`: lint and `format --check` in one process, with lint's options. */
+export const checkCommand: Command = {
+  ...lintCommand,
+  name: 'check',
+  usage: 'check [files]',
+  summary: 'lint + format --check in one process (the pre-commit command).',
+  run: (run) => lintFiles(run, true),
 };

@@ -73,6 +73,9 @@ export function sortedByPlace(diagnostics: Diagnostic[]): Diagnostic[] {
     .map(({ diagnostic }) => diagnostic);
 }
 
+/** The reports read by people, which a unified diff of what format would change may follow. */
+export const showsDiff = (format: ReportFormat) => format === 'stylish' || format === 'github';
+
 export const hasErrors = (diagnostics: Diagnostic[]) => diagnostics.some((diagnostic) => diagnostic.severity === 'error');
 
 export const outcomeOf = (diagnostics: Diagnostic[]) => (hasErrors(diagnostics) ? 'problems' : 'clean');

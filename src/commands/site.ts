@@ -1,8 +1,8 @@
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Command, CommandRun, Io, Outcome } from './command.js';
 import { InputError } from './errors.js';
 import { lintLoaded } from './lint.js';
-import { loadCatalog } from './load.js';
+import { displayPath, loadCatalog } from './load.js';
 import { report, sortedByPlace } from './report.js';
 
 const DEFAULT_OUT = '_site';
@@ -10,8 +10,7 @@ const DEFAULT_OUT = '_site';
 async function buildSiteCommand({ paths, values, format, io }: CommandRun): Promise<Outcome> {
   const loaded = paths.map((path) => loadCatalog(path, values.config));
   const out = resolve(values.out ?? DEFAULT_OUT);
-  const relativeOut = relative(process.cwd(), out);
-  const shown = relativeOut.startsWith('..') ? out : relativeOut || '.';
+  const shown = displayPath(out);
   // The site's code (the HTML pipeline) is loaded only by this command.
   const { buildSite, checkOutputFolder, SiteOutputError } = await import('../site/build.js');
   try {

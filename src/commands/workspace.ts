@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname } from 'node:path';
+import { repositoryRoot } from '../catalog/find-upward.js';
 import type { Workspace } from '../catalog/workspace.js';
 
 /** The file system around a markdown file, for the rules that follow its links. */
@@ -38,12 +39,4 @@ export function fileSystemWorkspace(path: string): Workspace {
       }
     },
   };
-}
-
-/** The nearest folder above `folder` (itself included) that holds `.git`, or null. */
-function repositoryRoot(folder: string): string | null {
-  for (let current = folder; ; current = dirname(current)) {
-    if (existsSync(join(current, '.git'))) return current;
-    if (dirname(current) === current) return null;
-  }
 }
