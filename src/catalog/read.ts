@@ -196,7 +196,8 @@ function sectionOf(node: Heading, line: number): Section {
   };
 }
 
-function sectionAbove(headings: Section[], line: number): Section {
+/** The section a line belongs to: the last heading above it (none: an empty section at line 0). */
+export function sectionAbove(headings: readonly Section[], line: number): Section {
   let section: Section = { heading: '', anchorText: '', depth: 0, line: 0 };
   for (const heading of headings) if (heading.line < line) section = heading;
   return section;

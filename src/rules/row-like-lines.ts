@@ -1,5 +1,6 @@
 import { splitRow } from '../catalog/cells.js';
 import type { Catalog, Paragraph, Range, Table } from '../catalog/model.js';
+import { sectionAbove } from '../catalog/read.js';
 import { isDelimiterLike } from '../catalog/skeleton.js';
 
 /** A line of a paragraph that looks like a table row: a row that is not in any table. */
@@ -101,7 +102,7 @@ function tableOfSection(catalog: Catalog, line: number): Table | undefined {
 }
 
 function tablesOfSection(catalog: Catalog, line: number): Table[] {
-  const section = [...catalog.headings].reverse().find((heading) => heading.line < line)?.line ?? 0;
+  const section = sectionAbove(catalog.headings, line).line;
   return catalog.tables.filter((table) => table.section.line === section);
 }
 
