@@ -21,22 +21,27 @@ const schema = {
 const KEPT_HREF = /^(?:https?:\/\/|mailto:|#)/iu;
 
 /**
- * After the sanitizer: links that would lead nowhere on the published page lose their address
- * (relative paths point into the repository, `//host` URLs pass the sanitizer as relative), and a
- * code block, which scrolls in its own box, can take the focus so it can be scrolled from the keyboard.
+ * After the sanitizer: a link that would lead nowhere on the published page (a relative path
+ * points into the repository, a `//host` URL passes the sanitizer as relative, an unsafe scheme
+ * lost its address) becomes its text, so nothing looks like a link that is not one; and a code
+ * block, which scrolls in its own box, can take the focus so it can be scrolled from the keyboard.
  */
 function linksAndCodeForThePage() {
   const visit = (node: HastNodes): void => {
-    if (node.type === 'element') fixElement(node);
-    if ('children' in node) for (const child of node.children) visit(child);
+    if (!('children' in node)) return;
+    const kept: HastNodes[] = [];
+    for (const child of node.children) kept.push(...(isDeadLink(child) ? child.children : [child]));
+    node.children = kept as typeof node.children;
+    for (const child of node.children) {
+      if (child.type === 'element' && child.tagName === 'pre') child.properties['tabIndex'] = 0;
+      visit(child);
+    }
   };
   return visit;
 }
 
-function fixElement(element: Element): void {
-  const href = element.properties['href'];
-  if (element.tagName === 'a' && href !== undefined && !KEPT_HREF.test(String(href))) delete element.properties['href'];
-  if (element.tagName === 'pre') element.properties['tabIndex'] = 0;
+function isDeadLink(node: HastNodes): node is Element {
+  return node.type === 'element' && node.tagName === 'a' && !KEPT_HREF.test(String(node.properties['href'] ?? ''));
 }
 
 const toHtml = unified().use(remarkRehype).use(rehypeSanitize, schema).use(linksAndCodeForThePage).use(rehypeStringify).freeze();
