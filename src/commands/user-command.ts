@@ -47,6 +47,8 @@ function readPackage(packageFile: string): ProjectPackage | null {
 
 /** The diagnostics with their hints naming the command that formats their file. */
 export function withFormatCommand(diagnostics: Diagnostic[], path: string): Diagnostic[] {
+  // A clean file (the pre-commit hook's usual case) reads no package.json.
+  if (!diagnostics.some((diagnostic) => diagnostic.hint.includes(NPM_SCRIPT))) return diagnostics;
   const command = formatCommandFor(path);
   if (`\`${command}\`` === NPM_SCRIPT) return diagnostics;
   return diagnostics.map((diagnostic) =>
