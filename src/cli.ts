@@ -11,6 +11,7 @@ import { initCommand } from './commands/init.js';
 import { linksCommand } from './commands/links.js';
 import { checkCommand, lintCommand } from './commands/lint.js';
 import { siteCommand } from './commands/site.js';
+import { removeTemporaryFiles } from './format/atomic-write.js';
 
 const EXIT_CODES: Record<Outcome | 'usage', number> = { clean: 0, problems: 1, failed: 2, usage: 2 };
 
@@ -111,6 +112,15 @@ if (process.argv[1] && import.meta.url.endsWith('/cli.js')) {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
   });
+  // Ctrl-C or a CI job's cancellation: a write under way finishes or is undone (a signal is
+  // handled between two steps of the code, not in the middle of a write), its temporary file is
+  // removed, and the process then ends by that signal, as it would have without this handler.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      removeTemporaryFiles();
+      process.kill(process.pid, signal);
+    });
+  }
   const code = await main(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

@@ -3,7 +3,7 @@ import { writeFileAtomically } from '../format/atomic-write.js';
 import { changedSpan, unifiedDiff, type ChangedSpan } from '../format/diff.js';
 import { formatSource, type FormatOptions, type FormatResult } from '../format/format.js';
 import { proveFormat } from '../format/prove.js';
-import { InputError } from './errors.js';
+import { InputError, writeFailure } from './errors.js';
 import type { LoadedCatalog } from './load.js';
 
 export interface FormatOutcome {
@@ -19,7 +19,8 @@ export interface FormatOutcome {
 
 /**
  * Formats one catalog. With `write`, proves the result and writes it atomically (a failed
- * proof is an InputError: nothing is written); a refused table stays as it is, an error at
+ * proof, a file changed on disk since it was read, a read-only file or a failed write is an
+ * InputError: nothing is written); a refused table stays as it is, an error at
  * its row, while the file's other tables are written. Without `write`, only reports what
  * would change, with a unified diff when `diff` is asked for.
  */
@@ -35,7 +36,11 @@ export async function formatLoaded(
     if (changed) {
       const problems = proveFormat(result.catalog, result.output, loaded.config);
       if (problems.length > 0) throw new InputError(`${loaded.file}: not written, the formatted text failed its proof: ${problems.join('; ')}`);
-      writeFileAtomically(loaded.path, result.output);
+      try {
+        writeFileAtomically(loaded.path, result.output, { expected: loaded.fingerprint });
+      } catch (error) {
+        throw new InputError(`${loaded.file}: not written: ${writeFailure(error)}`);
+      }
     }
   } else if (changed) {
     diagnostics.push(notFormatted(loaded.file, before, changedSpan(before, result.output)!));

@@ -1,9 +1,10 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { relative } from 'node:path';
 import type { CatalogConfig } from '../catalog/config.js';
 import { ConfigError, genericConfig, loadConfig } from '../catalog/load-config.js';
 import type { Catalog } from '../catalog/model.js';
 import { readCatalog } from '../catalog/read.js';
+import { fingerprintOf, type FileFingerprint } from '../format/atomic-write.js';
 import { rules } from '../rules/index.js';
 import type { Io } from './command.js';
 import { InputError } from './errors.js';
@@ -14,6 +15,8 @@ export interface LoadedCatalog {
   path: string;
   config: CatalogConfig;
   catalog: Catalog;
+  /** The file as it was read, so that `format` overwrites no edit saved after. */
+  fingerprint: FileFingerprint;
 }
 
 // ignoreBOM keeps a byte order mark in the text (the decoder drops it by default), so that `format` writes it back.
@@ -22,11 +25,13 @@ const knownRuleIds = new Set(rules.map((rule) => rule.id));
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Reads a markdown file as text, refusing what is not one (missing, a folder, binary, invalid UTF-8); an empty file is an empty text. */
-function readMarkdownFile(path: string): string {
+function readMarkdownFile(path: string): { text: string; fingerprint: FileFingerprint } {
   const shown = displayPath(path);
   let bytes: Buffer;
+  let stats: Stats;
   try {
-    if (statSync(path).isDirectory()) throw new InputError(`${shown}: is a directory, expected a markdown file`);
+    stats = statSync(path);
+    if (stats.isDirectory()) throw new InputError(`${shown}: is a directory, expected a markdown file`);
     bytes = readFileSync(path);
   } catch (error) {
     if (error instanceof InputError) throw error;
@@ -36,7 +41,7 @@ function readMarkdownFile(path: string): string {
   }
   if (bytes.includes(0)) throw new InputError(`${shown}: looks like a binary file (it holds NUL bytes), expected markdown`);
   try {
-    return utf8.decode(bytes);
+    return { text: utf8.decode(bytes), fingerprint: fingerprintOf(bytes, stats) };
   } catch {
     throw new InputError(`${shown}: is not valid UTF-8 (byte ${firstInvalidByte(bytes)}); save it as UTF-8`);
   }
@@ -82,7 +87,7 @@ export function displayPath(path: string): string {
  * without tables (an empty one included) loads: it has nothing to check.
  */
 export function loadCatalog(path: string, configPath?: string, options: { ignoreConfig?: boolean } = {}): LoadedCatalog {
-  const source = readMarkdownFile(path);
+  const { text: source, fingerprint } = readMarkdownFile(path);
   let config: CatalogConfig;
   try {
     config = options.ignoreConfig ? genericConfig() : loadConfig(path, configPath);
@@ -96,7 +101,7 @@ export function loadCatalog(path: string, configPath?: string, options: { ignore
   }
   const file = displayPath(path);
   const catalog = readCatalog({ file, source, config });
-  return { file, path, config, catalog };
+  return { file, path, config, catalog, fingerprint };
 }
 
 /**
