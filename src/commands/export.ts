@@ -1,10 +1,13 @@
+import { resolve } from 'node:path';
 import type { Command, CommandRun, Outcome } from './command.js';
 import { loadCatalogs } from './load.js';
+import { inputFiles, refuseInputAsOutput } from './output-paths.js';
 import { writeOutput } from './write-output.js';
 
 async function exportFiles({ paths, values, io }: CommandRun): Promise<Outcome> {
   const { loaded, failed } = loadCatalogs(paths, values.config, io);
   if (loaded.length === 0) return 'failed';
+  if (values.output) refuseInputAsOutput(resolve(values.output), inputFiles(loaded), '--output');
   const { exportCatalog } = await import('../export/catalog-json.js');
   const exported = loaded.map((file) => exportCatalog(file.catalog));
   const text = `${JSON.stringify(exported.length === 1 ? exported[0] : exported, null, 2)}\n`;

@@ -1,9 +1,9 @@
-import { resolve } from 'node:path';
 import type { Diagnostic } from '../catalog/diagnostic.js';
 import type { FormatOptions } from '../format/format.js';
 import { worstOutcome, type Command, type CommandRun, type Outcome, type Values } from './command.js';
 import { formatLoaded, type FormatOutcome } from './format-loaded.js';
 import { loadCatalogs, reportInputError, type LoadedCatalog } from './load.js';
+import { checkedCachePath } from './output-paths.js';
 import { outcomeOf, report, showsDiff } from './report.js';
 import { withFormatCommand } from './user-command.js';
 
@@ -18,10 +18,10 @@ async function formatFiles({ paths, values, format, io }: CommandRun): Promise<O
   let failed = unreadable;
   const diagnostics: Diagnostic[] = [];
   for (const file of loaded) {
-    const extraFixes = values['fix-redirects'] ? await redirectFixes(file, values) : undefined;
     const showDiff = check && showsDiff(format);
     let outcome: FormatOutcome;
     try {
+      const extraFixes = values['fix-redirects'] ? await redirectFixes(file, values) : undefined;
       outcome = await formatLoaded(file, { write: !check, extraFixes, diff: showDiff });
     } catch (error) {
       reportInputError(io, error);
@@ -55,7 +55,7 @@ function writeSummary(file: LoadedCatalog, changed: boolean, fixed: Diagnostic[]
 /** `--fix-redirects`: the permanent redirects the last link check recorded in the cache. */
 async function redirectFixes(file: LoadedCatalog, values: Values): Promise<FormatOptions['extraFixes']> {
   const { redirectFixDiagnostics } = await import('../links/index.js');
-  const cacheFile = resolve(values.cache ?? file.config.links.cacheFile);
+  const cacheFile = checkedCachePath(values.cache, file.config, [file]);
   return (catalog) => redirectFixDiagnostics(catalog, cacheFile);
 }
 

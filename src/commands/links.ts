@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { worstOutcome, type Command, type CommandRun, type Outcome } from './command.js';
-import { InputError } from './errors.js';
-import { loadCatalogs } from './load.js';
+import { InputError, writeFailure } from './errors.js';
+import { displayPath, loadCatalogs, reportInputError } from './load.js';
+import { checkedCachePath, inputFiles, refuseInputAsOutput } from './output-paths.js';
 import { report } from './report.js';
 import { writeOutput } from './write-output.js';
 
@@ -12,13 +13,17 @@ async function checkLinks({ paths, values, format, io }: CommandRun): Promise<Ou
   if (loaded.length === 0) return 'failed';
   const links = await import('../links/index.js');
   const config = loaded[0]!.config.links;
+  const cacheFile = values['no-cache'] ? null : checkedCachePath(values.cache, loaded[0]!.config, loaded);
+  const reportFile = values['report-md'] === undefined ? undefined : resolve(values['report-md']);
+  if (reportFile !== undefined) refuseInputAsOutput(reportFile, inputFiles(loaded), '--report-md');
   const progress = io.isTTY ? links.progressBar(io.stderr) : undefined;
   const result = await links.runLinkCheck({
     catalogs: loaded.map((file) => file.catalog),
     config,
     all: values.all ?? false,
     changedSince: values['changed-since'],
-    cacheFile: values['no-cache'] ? null : resolve(values.cache ?? config.cacheFile),
+    cacheFile,
+    writeCache: false,
     allowPrivate: values['allow-private'] ?? false,
     githubToken: io.env['GITHUB_TOKEN'] || undefined,
     githubApiUrl: io.env['CATALOG_GITHUB_API_URL'] || undefined,
@@ -30,11 +35,28 @@ async function checkLinks({ paths, values, format, io }: CommandRun): Promise<Ou
     throw error;
   });
   for (const warning of result.warnings) io.stderr(`catalog: ${warning}\n`);
-  if (values['report-md']) writeOutput(values['report-md'], links.linkReportMarkdown(result));
   const diagnostics = links.linkDiagnostics(result);
   if (format === 'json') io.stdout(`${JSON.stringify(links.linkReportJson(result), null, 2)}\n`);
   else await report(diagnostics, loaded, format, io, values.quiet ?? false);
-  return worstOutcome(links.linkExitCode(result) === 0 ? 'clean' : 'problems', failed ? 'failed' : 'clean');
+  // Written after the report is out, so that a file that cannot be written loses none of it.
+  let unwritten = false;
+  if (reportFile !== undefined) {
+    try {
+      writeOutput(reportFile, links.linkReportMarkdown(result));
+    } catch (error) {
+      reportInputError(io, error);
+      unwritten = true;
+    }
+  }
+  const update = result.cacheUpdate;
+  if (update) {
+    try {
+      links.saveCache(update.path, update.cache, update.now);
+    } catch (error) {
+      io.stderr(`catalog: ${displayPath(update.path)}: the link cache was not written: ${writeFailure(error)}; the next run checks these links again\n`);
+    }
+  }
+  return worstOutcome(links.linkExitCode(result) === 0 ? 'clean' : 'problems', failed || unwritten ? 'failed' : 'clean');
 }
 
 export const linksCommand: Command = {
@@ -51,5 +73,6 @@ export const linksCommand: Command = {
     '--timeout MS      Time allowed for one URL, retries included (default 60000).',
   ],
   options: ['all', 'changed-since', 'cache', 'no-cache', 'allow-private', 'report-md', 'timeout', 'format', 'config', 'quiet'],
+  validate: (values) => (values['no-cache'] && values.cache !== undefined ? '--no-cache and --cache contradict each other: give one of them' : undefined),
   run: checkLinks,
 };

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { writeFileAtomically } from '../format/atomic-write.js';
 import { httpUrl } from './redirects.js';
@@ -28,36 +28,55 @@ export function emptyCache(): CacheFile {
   return { format: CACHE_FORMAT, version: CACHE_VERSION, entries: {} };
 }
 
+/** The cache as read, and whether a run may replace the file with its own results. */
+export interface LoadedCache {
+  cache: CacheFile;
+  warning: string | null;
+  /** false for a file that is not a cache this tool wrote (never replaced: it may be anything, the catalog included). */
+  replaceable: boolean;
+}
+
 /**
- * Reads the cache. A missing file is an empty cache; a corrupt or foreign one is an empty cache
- * and a warning — never a failure, since the cache only saves time.
+ * Reads the cache. A missing file is an empty cache; a corrupt or foreign one, or something else
+ * than a regular file, is an empty cache and a warning, never a failure (the cache only saves
+ * time), and is left as it is. Entries dated after `now` are dropped: a clock set wrong, or a
+ * planted entry, must not make a link trusted for ever.
  */
-export function loadCache(path: string): { cache: CacheFile; warning: string | null } {
+export function loadCache(path: string, now = new Date()): LoadedCache {
+  const ignored = (why: string): LoadedCache => ({
+    cache: emptyCache(),
+    warning: `${path}: ${why}; ignored and left as it is, checking every link (delete it, or name another cache file, to keep a cache)`,
+    replaceable: false,
+  });
   let text: string;
   try {
+    if (!statSync(path).isFile()) return ignored('not a regular file');
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { cache: emptyCache(), warning: null };
-    return { cache: emptyCache(), warning: `${path}: cannot read the link cache (${code ?? String(error)}); checking every link` };
+    if (code === 'ENOENT') return { cache: emptyCache(), warning: null, replaceable: true };
+    return ignored(`cannot read the link cache (${code ?? String(error)})`);
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    return { cache: emptyCache(), warning: `${path}: the link cache is not valid JSON; ignored, checking every link` };
+    return ignored('not valid JSON, so not a link cache of this tool');
   }
-  if (!isCacheFile(raw)) {
-    return { cache: emptyCache(), warning: `${path}: not a link cache of this tool (expected format "${CACHE_FORMAT}" version ${CACHE_VERSION}); ignored` };
-  }
+  if (!isCacheFile(raw)) return ignored(`not a link cache of this tool (expected format "${CACHE_FORMAT}" version ${CACHE_VERSION})`);
   const entries: Record<string, CacheEntry> = {};
   let dropped = 0;
   for (const [url, entry] of Object.entries(raw.entries)) {
-    if (isEntry(entry)) entries[url] = entry;
+    if (isEntry(entry) && !isDatedAfter(entry, now)) entries[url] = entry;
     else dropped++;
   }
   const warning = dropped === 0 ? null : `${path}: dropped ${dropped} invalid ${dropped === 1 ? 'entry' : 'entries'} of the link cache; ${dropped === 1 ? 'its link is' : 'their links are'} checked again`;
-  return { cache: { ...raw, entries }, warning };
+  return { cache: { ...raw, entries }, warning, replaceable: true };
+}
+
+/** An entry checked, or first seen, after `now`. */
+function isDatedAfter(entry: CacheEntry, now: Date): boolean {
+  return [entry.checkedAt, entry.firstSeen, entry.unverifiableSince].some((time) => time !== null && Date.parse(time) > now.getTime());
 }
 
 /** Writes the cache atomically, dropping entries not checked for a long time. */
@@ -70,9 +89,11 @@ export function saveCache(path: string, cache: CacheFile, now: Date): void {
   writeFileAtomically(path, `${JSON.stringify({ ...cache, entries }, null, 2)}\n`);
 }
 
-/** An alive result still trusted at `now`. */
-export function isFreshAlive(entry: CacheEntry | undefined, now: Date): entry is CacheEntry {
-  return entry?.verdict === 'alive' && entry.aliveUntil !== null && Date.parse(entry.aliveUntil) > now.getTime();
+/** An alive result still trusted at `now`: until its `aliveUntil`, and never more than `aliveDays` after it was checked. */
+export function isFreshAlive(entry: CacheEntry | undefined, now: Date, aliveDays: number): entry is CacheEntry {
+  if (entry?.verdict !== 'alive' || entry.aliveUntil === null) return false;
+  const until = Math.min(Date.parse(entry.aliveUntil), Date.parse(entry.checkedAt) + aliveDays * DAY_MS);
+  return until > now.getTime();
 }
 
 export interface Freshness {

@@ -1,9 +1,9 @@
 // The link checker's library API: the CLI parses arguments and prints; everything else is here.
-export { runLinkCheck, DEFAULT_USER_AGENT, type LinkCheckOptions } from './run.js';
+export { runLinkCheck, DEFAULT_USER_AGENT, type LinkCheckOptions, type CacheUpdate } from './run.js';
 export { linkDiagnostics, linkExitCode, LINK_RULES } from './diagnostics.js';
 export { redirectFixes, redirectFixDiagnostics, redirectTargetsOfCache, redirectTargetsOfReport, type RedirectTargets } from './fixes.js';
 export { ChangedSinceError } from '../git/text-at-ref.js';
-export { loadCache, CACHE_FORMAT, CACHE_VERSION, type CacheEntry, type CacheFile } from './cache.js';
+export { loadCache, saveCache, CACHE_FORMAT, CACHE_VERSION, type CacheEntry, type CacheFile } from './cache.js';
 export { extractLinks, checkedUrl, type ExtractedLinks } from './extract.js';
 export { systemResolver, type NameResolver } from './resolver.js';
 export { forbiddenAddressReason } from './address-policy.js';

@@ -3,7 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import type { LinksConfig } from '../catalog/config.js';
 import type { Catalog } from '../catalog/model.js';
 import { textAtRef } from '../git/text-at-ref.js';
-import { emptyCache, isEscalated, isFreshAlive, loadCache, nextEntry, saveCache, type CacheEntry } from './cache.js';
+import { emptyCache, isEscalated, isFreshAlive, loadCache, nextEntry, saveCache, type CacheEntry, type CacheFile } from './cache.js';
 import { presentIn } from './changed-since.js';
 import { UrlChecker, runOutOfTime, type UrlCheck } from './check-url.js';
 import { LinkClient } from './client.js';
@@ -31,6 +31,8 @@ export interface LinkCheckOptions {
   cacheFile?: string | null;
   /** false: neither read nor write the cache (same as `cacheFile: null`). */
   useCache?: boolean;
+  /** false: the cache is not written, its update is returned (`cacheUpdate`) for the caller to save after it printed the report. */
+  writeCache?: boolean;
   /** Allow private, loopback and link-local addresses (`--allow-private`). */
   allowPrivate?: boolean;
   /** With a token, github.com repository links are checked through the GraphQL API. */
@@ -75,8 +77,15 @@ export interface LinkCheckOptions {
   cwd?: string;
 }
 
+/** The cache a run would write: `saveCache(path, cache, now)`. */
+export interface CacheUpdate {
+  path: string;
+  cache: CacheFile;
+  now: Date;
+}
+
 /** Checks the catalogs' links. Does no output of its own: only `onProgress` is called. */
-export async function runLinkCheck(options: LinkCheckOptions): Promise<LinkCheckReport> {
+export async function runLinkCheck(options: LinkCheckOptions): Promise<LinkCheckReport & { cacheUpdate: CacheUpdate | null }> {
   const started = Date.now();
   const now = options.now ?? new Date();
   const random = options.random ?? Math.random;
@@ -91,7 +100,7 @@ export async function runLinkCheck(options: LinkCheckOptions): Promise<LinkCheck
 
   const useCache = options.useCache !== false && options.cacheFile !== null;
   const cachePath = resolveFrom(cwd, options.cacheFile ?? config.cacheFile);
-  const { cache, warning } = useCache ? loadCache(cachePath) : { cache: emptyCache(), warning: null };
+  const { cache, warning, replaceable } = useCache ? loadCache(cachePath, now) : { cache: emptyCache(), warning: null, replaceable: false };
 
   const runTimeoutMs = options.runTimeoutMs ?? DEFAULT_RUN_TIMEOUT_MS;
   const runTime = new AbortController();
@@ -141,7 +150,7 @@ export async function runLinkCheck(options: LinkCheckOptions): Promise<LinkCheck
   const checks = new Map<string, UrlCheck>();
   const toCheck: string[] = [];
   for (const url of urls.keys()) {
-    if (useCache && isFreshAlive(cache.entries[url], now)) progress();
+    if (useCache && isFreshAlive(cache.entries[url], now, config.aliveDays)) progress();
     else toCheck.push(url);
   }
   try {
@@ -180,7 +189,8 @@ export async function runLinkCheck(options: LinkCheckOptions): Promise<LinkCheck
     cache.entries[url] = entry;
     links.push({ result: toResult(url, entry, check, now, config), locations });
   }
-  if (useCache) saveCache(cachePath, cache, now);
+  const update = useCache && replaceable ? { path: cachePath, cache, now } : null;
+  if (update && options.writeCache !== false) saveCache(update.path, update.cache, update.now);
 
   return {
     links,
@@ -189,6 +199,7 @@ export async function runLinkCheck(options: LinkCheckOptions): Promise<LinkCheck
     warnings: warning ? [warning] : [],
     startedAt: now.toISOString(),
     durationMs: Date.now() - started,
+    cacheUpdate: options.writeCache === false ? update : null,
   };
 }
 

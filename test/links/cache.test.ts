@@ -74,7 +74,7 @@ describe('the cache between runs', () => {
   it.each([
     ['corrupt', '{ not json'],
     ['foreign', JSON.stringify({ format: 'something-else', entries: [] })],
-  ])('a %s cache file is reported and ignored, never fatal', async (_, text) => {
+  ])('a %s cache file is reported, ignored and left as it is, never fatal', async (_, text) => {
     const cacheFile = join(folder, `${_}.json`);
     writeFileSync(cacheFile, text);
     const url = site.route(`/after-${_}`, reply(200));
@@ -82,7 +82,8 @@ describe('the cache between runs', () => {
     expect(report.warnings).toHaveLength(1);
     expect(report.warnings[0]).toMatch(/ignored/u);
     expect(resultOf(report, url).verdict).toBe('alive');
-    expect(readCache(cacheFile).format).toBe(CACHE_FORMAT);
+    // It may be anything (the catalog itself): only a cache this tool wrote is ever replaced.
+    expect(readFileSync(cacheFile, 'utf8')).toBe(text);
   });
 });
 
@@ -204,6 +205,27 @@ describe('entries of the cache file are checked field by field', () => {
     const report = await checkUrls([url], { cacheFile });
     expect(report.warnings).toEqual([`${cacheFile}: dropped 2 invalid entries of the link cache; their links are checked again`]);
     expect(resultOf(report, url)).toMatchObject({ verdict: 'alive', cached: false, permanentRedirect: null });
+  });
+
+  it('trusts an alive entry at most aliveDays after its checkedAt, whatever its aliveUntil says', async () => {
+    const url = site.route('/year-9999', reply(200));
+    const checkedAt = new Date('2025-01-01T00:00:00Z');
+    const cacheFile = writeCache('year-9999.json', { [url]: { ...good, finalUrl: url, permanentRedirect: null, redirects: [], checkedAt: checkedAt.toISOString(), aliveUntil: '9999-12-31T00:00:00.000Z' } });
+    const config = linksConfig({ aliveDays: 7 });
+    const within = await checkUrls([url], { cacheFile, config, now: new Date(checkedAt.getTime() + 6 * DAY) });
+    expect(resultOf(within, url)).toMatchObject({ cached: true, attempts: 0 });
+    const after = await checkUrls([url], { cacheFile, config, now: new Date(checkedAt.getTime() + 8 * DAY) });
+    expect(resultOf(after, url)).toMatchObject({ verdict: 'alive', cached: false, attempts: 1 });
+  });
+
+  it.each(['checkedAt', 'firstSeen', 'unverifiableSince'] as const)('drops an entry whose %s lies in the future, and checks its link again', async (field) => {
+    const url = site.route(`/future-${field}`, reply(200));
+    const cacheFile = writeCache(`future-${field}.json`, { [url]: { ...good, finalUrl: url, permanentRedirect: null, redirects: [], [field]: '9000-01-01T00:00:00.000Z' } });
+    const now = new Date('2025-02-01T00:00:00Z');
+    expect(Object.keys(loadCache(cacheFile, now).cache.entries)).toEqual([]);
+    const report = await checkUrls([url], { cacheFile, now });
+    expect(report.warnings).toEqual([`${cacheFile}: dropped 1 invalid entry of the link cache; its link is checked again`]);
+    expect(resultOf(report, url)).toMatchObject({ cached: false, attempts: 1 });
   });
 
   it('format --fix-redirects neither crashes on nor writes a bad target from the cache', () => {
