@@ -1,8 +1,10 @@
 import { dirname, resolve } from 'node:path';
+import { repositoryRoot } from '../catalog/find-upward.js';
 import type { Command, CommandRun, Io, Outcome } from './command.js';
 import { InputError } from './errors.js';
 import { lintLoaded } from './lint.js';
-import { displayPath, loadCatalog } from './load.js';
+import { displayPath, loadCatalog, type LoadedCatalog } from './load.js';
+import { inputFiles, isWithin, realPathOf } from './output-paths.js';
 import { report, sortedByPlace } from './report.js';
 
 const DEFAULT_OUT = '_site';
@@ -11,6 +13,7 @@ async function buildSiteCommand({ paths, values, format, io }: CommandRun): Prom
   const loaded = paths.map((path) => loadCatalog(path, values.config));
   const out = resolve(values.out ?? DEFAULT_OUT);
   const shown = displayPath(out);
+  refuseOutOverInputs(out, shown, loaded);
   // The site's code (the HTML pipeline) is loaded only by this command.
   const { buildSite, checkOutputFolder, SiteOutputError } = await import('../site/build.js');
   try {
@@ -35,6 +38,19 @@ async function buildSiteCommand({ paths, values, format, io }: CommandRun): Prom
     if (error instanceof SiteOutputError) throw new InputError(error.message);
     throw error;
   }
+}
+
+/**
+ * Refuses an --out that is or holds a repository's root or one of the inputs: the site keeps
+ * every file it did not write, but a build must not even start over the user's own files.
+ */
+function refuseOutOverInputs(out: string, shown: string, loaded: readonly LoadedCatalog[]): void {
+  const folder = realPathOf(out);
+  const roots = loaded.map((file) => repositoryRoot(dirname(file.path))).filter((root) => root !== null);
+  const root = roots.find((path) => isWithin(realPathOf(path), folder));
+  if (root !== undefined) throw new InputError(`--out ${shown}: is or holds the repository's root (${displayPath(root)}); name a folder of the site's own, such as _site`);
+  const input = inputFiles(loaded).find((path) => isWithin(realPathOf(path), folder));
+  if (input !== undefined) throw new InputError(`--out ${shown}: holds ${displayPath(input)}, an input of the site; name a folder of the site's own, such as _site`);
 }
 
 /** The day of the build (SOURCE_DATE_EPOCH for a reproducible one) and the commit it comes from. */

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
+import { MANIFEST } from '../../src/site/write-site.js';
 import { fixtureCatalog } from './helpers.js';
 
 let folder: string;
@@ -45,7 +46,7 @@ describe('catalog site', () => {
     const out = join(folder, 'public');
     const run = await site(catalogPath, '--out', out);
     expect(run.status).toBe(0);
-    expect(readdirSync(out)).toEqual(['index.html']);
+    expect(readdirSync(out)).toEqual([MANIFEST, 'index.html']);
     const html = readFileSync(join(out, 'index.html'), 'utf8');
     expect(html).toContain('<time datetime="2026-01-01">2026-01-01</time> from commit <code>0123456789ab</code>');
     expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-[^']+'; style-src 'sha256-[^']+'/u);
@@ -81,18 +82,18 @@ describe('catalog site', () => {
     expect(readFileSync(join(out, 'index.html'), 'utf8')).not.toContain('javascript:');
   });
 
-  it('replaces a site it built before, and leaves nothing beside it', async () => {
+  it('replaces a site it built before, keeps the files it did not write, and leaves nothing beside it', async () => {
     const out = join(folder, 'public');
     expect((await site(catalogPath, '--out', out)).status).toBe(0);
-    writeFileSync(join(out, 'stale.txt'), 'from before');
+    writeFileSync(join(out, 'notes.txt'), 'mine');
     expect((await site(catalogPath, '--out', out)).status).toBe(0);
-    expect(readdirSync(out)).toEqual(['index.html']);
+    expect(readdirSync(out).sort()).toEqual([MANIFEST, 'index.html', 'notes.txt']);
     expect(leftovers()).toEqual([]);
   });
 
   it.each([
     ['a file', (out: string) => writeFileSync(out, 'x'), 'is a file, expected a folder'],
-    ['a folder of other files', (out: string) => (mkdirSync(out), writeFileSync(join(out, 'notes.txt'), 'mine')), 'the folder holds files that are not a site built by catalog site'],
+    ['a folder with a page of its own', (out: string) => (mkdirSync(out), writeFileSync(join(out, 'index.html'), 'mine')), 'index.html there is not a file catalog site wrote'],
     ['below a file', (out: string) => writeFileSync(out, 'x'), 'target is a file, not a folder', 'sub'],
   ])('refuses an --out that is %s with exit 2 and one line, and keeps it as it was', async (_, make, reason, below = '') => {
     const out = join(folder, 'target');
@@ -111,5 +112,69 @@ describe('catalog site', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/missing\.md: no such file/u);
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('catalog site keeps every file it did not write (the built command, in a git repository)', () => {
+  const bin = fileURLToPath(new URL('../../bin/catalog.js', import.meta.url));
+  const run = (cwd: string, ...args: string[]) =>
+    spawnSync(process.execPath, [bin, 'site', ...args], { cwd, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '', SOURCE_DATE_EPOCH: '1767225600' } });
+  /** Every file below `root` (but .git's content) with its content. */
+  const snapshot = (root: string, below = ''): Record<string, string> =>
+    Object.fromEntries(
+      readdirSync(join(root, below), { withFileTypes: true }).flatMap((entry) => {
+        const name = join(below, entry.name);
+        if (entry.isDirectory()) return name === '.git' ? [[name, '(folder)']] : Object.entries(snapshot(root, name));
+        return [[name, readFileSync(join(root, name), 'utf8')]];
+      }),
+    );
+  beforeEach(() => {
+    execFileSync('git', ['init', '-q', folder]);
+    writeFileSync(join(folder, 'README.md'), '# My list\n');
+  });
+
+  it('a rebuild into _site/ keeps the CNAME the user added', () => {
+    expect(run(folder, 'catalog.md').status).toBe(0);
+    writeFileSync(join(folder, '_site', 'CNAME'), 'catalog.example.org\n');
+    const before = snapshot(folder);
+    const again = run(folder, 'catalog.md');
+    expect(again.status).toBe(0);
+    const after = snapshot(folder);
+    expect(after).toEqual({ ...before, '_site/index.html': after['_site/index.html'], [`_site/${MANIFEST}`]: after[`_site/${MANIFEST}`] });
+    expect(after['_site/CNAME']).toBe('catalog.example.org\n');
+  });
+
+  it("--out . at the repository's root is refused, with or without a page of ours there, and every file survives", () => {
+    const before = snapshot(folder);
+    const refused = run(folder, 'catalog.md', '--out', '.');
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/^catalog: --out \/.*: is or holds the repository's root \(.*\); name a folder of the site's own, such as _site\n$/u);
+    expect(snapshot(folder)).toEqual(before);
+    // Even with a page of ours there (built by an earlier version, or copied by hand).
+    expect(run(folder, 'catalog.md', '--out', 'copy').status).toBe(0);
+    copyFileSync(join(folder, 'copy', 'index.html'), join(folder, 'index.html'));
+    const withPage = snapshot(folder);
+    expect(run(folder, 'catalog.md', '--out', '.').status).toBe(2);
+    expect(snapshot(folder)).toEqual(withPage);
+  });
+
+  it('--out . in a folder of the repository writes its own files there and keeps the others', () => {
+    const docs = join(folder, 'docs');
+    mkdirSync(docs);
+    writeFileSync(join(docs, 'notes.md'), 'mine');
+    expect(run(docs, '../catalog.md', '--out', '.').status).toBe(0);
+    expect(run(docs, '../catalog.md', '--out', '.').status).toBe(0);
+    expect(readdirSync(docs).sort()).toEqual([MANIFEST, 'index.html', 'notes.md']);
+    expect(readFileSync(join(docs, 'notes.md'), 'utf8')).toBe('mine');
+  });
+
+  it('an --out that holds an input is refused', () => {
+    const lists = join(folder, 'lists');
+    mkdirSync(lists);
+    copyFileSync(catalogPath, join(lists, 'catalog.md'));
+    const refused = run(folder, 'lists/catalog.md', '--config', 'catalog.config.json', '--out', 'lists');
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toBe("catalog: --out lists: holds lists/catalog.md, an input of the site; name a folder of the site's own, such as _site\n");
+    expect(readdirSync(lists)).toEqual(['catalog.md']);
   });
 });
