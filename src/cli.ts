@@ -92,6 +92,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stderr(`catalog: unknown format "${format}". Formats: ${REPORT_FORMATS.join(', ')}.\n`);
     return EXIT_CODES.usage;
   }
+  if (files.includes('-')) {
+    io.stderr(`catalog: "-" (standard input) is not read: every command works on a file, for its config, its relative links and in-place writes; name the file (a file called - is ./-).\n`);
+    return EXIT_CODES.usage;
+  }
   const paths = (files.length > 0 ? files : ['catalog.md']).map((file) => resolve(file));
   try {
     return EXIT_CODES[await command.run({ paths, values, format: format as ReportFormat, io })];

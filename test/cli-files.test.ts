@@ -326,3 +326,22 @@ describe('separators and invisible characters are named fixes', () => {
     expect(catalog(['check', 'list.md']).status).toBe(0);
   });
 });
+
+describe('file names that name no file as written', () => {
+  it('"-" is not standard input: a usage error that says so, and ./- names a file called -', () => {
+    for (const command of ['lint', 'check', 'format', 'export', 'links', 'site']) {
+      const run = catalog([command, '-']);
+      expect(run.status, command).toBe(2);
+      expect(run.stderr).toBe('catalog: "-" (standard input) is not read: every command works on a file, for its config, its relative links and in-place writes; name the file (a file called - is ./-).\n');
+    }
+    write({ '-': FORMATTED });
+    expect(catalog(['check', './-'])).toMatchObject({ status: 0, stdout: `${GENERIC}\n-: no problems found\n` });
+  });
+
+  it('a file name that is not UTF-8 is named as such, not as missing', () => {
+    writeFileSync(Buffer.from(`${folder}/caf\xe9.md`, 'latin1'), FORMATTED);
+    const { status, stderr } = spawnSync('sh', ['-c', `"${process.execPath}" "${binPath}" lint "$(printf 'caf\\351.md')"`], { cwd: folder, encoding: 'utf8' });
+    expect(status).toBe(2);
+    expect(stderr).toBe('catalog: caf\uFFFD.md: no such file: its name is not valid UTF-8 (shown as \uFFFD), and Node.js cannot open a file by such a name given on the command line; rename the file to UTF-8\n');
+  });
+});

@@ -36,7 +36,14 @@ function readMarkdownFile(path: string): { text: string; fingerprint: FileFinger
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read it (${code ?? String(error)})`;
+    const why =
+      code === 'ENOENT' && path.includes('\uFFFD')
+        ? 'no such file: its name is not valid UTF-8 (shown as \uFFFD), and Node.js cannot open a file by such a name given on the command line; rename the file to UTF-8'
+        : code === 'ENOENT'
+          ? 'no such file'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : `cannot read it (${code ?? String(error)})`;
     throw new InputError(`${shown}: ${why}`);
   }
   if (bytes.includes(0)) throw new InputError(`${shown}: looks like a binary file (it holds NUL bytes), expected markdown`);
