@@ -40,8 +40,9 @@ Options:
 
 Exit codes: 0 clean (a file without tables has nothing to check); 1 problems found (lint
 errors, a file to reformat, a table left unformatted, dead links; for site, the site was not
-built); 2 usage error, invalid config, unreadable file or failed proof. With several files,
-the worst of them.
+built); 2 usage error, invalid config, unreadable file, failed proof or refused write (a
+file changed meanwhile, read-only, an output that is an input). With several files, the worst
+of them.
 `;
 }
 
