@@ -2,16 +2,16 @@
 // output that is an input is refused (the catalog is never replaced by a cache, a report or an
 // export), a link cache lives inside the repository as a file this tool wrote, and `links`
 // prints its report before it writes the cache.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { spawnCli, type CliRun } from './helpers/spawn-cli.js';
 import { LoopbackServer, reply } from './links/loopback-server.js';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
-const binPath = join(repoRoot, 'bin/catalog.js');
 const faults = join(repoRoot, 'test/helpers/fs-faults.cjs');
 
 let server: LoopbackServer;
@@ -29,25 +29,9 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** The CLI as a child process, without blocking this one (the loopback server answers meanwhile). */
-function catalog(args: string[], fault?: object): Promise<Run> {
-  const options = fault ? ['--require', faults] : [];
+function catalog(args: string[], fault?: object): Promise<CliRun> {
   const env = { ...process.env, GITHUB_ACTIONS: '', FS_FAULT: fault ? JSON.stringify(fault) : '' };
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...options, binPath, ...args], { cwd: folder, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+  return spawnCli(args, folder, env, fault ? ['--require', faults] : []);
 }
 
 const write = (name: string, text: string) => writeFileSync(join(folder, name), text);

@@ -1,7 +1,7 @@
 // End-to-end tests of the command line: the built bin/catalog.js run as a process in a
 // temporary folder (exit codes, stdout, stderr, the files it leaves), and `main()` in process
 // where that reads more clearly. test/global-setup.ts builds dist/ before these run.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import type { CacheEntry, CacheFile } from '../src/links/cache.js';
+import { spawnCli } from './helpers/spawn-cli.js';
 import { LoopbackServer, reply } from './links/loopback-server.js';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
@@ -34,15 +35,7 @@ function catalog(args: string[], cwd: string, env: Record<string, string> = {}):
 
 /** Like `catalog`, without blocking this process (a loopback server of the test must answer meanwhile). */
 function catalogAsync(args: string[], cwd: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [binPath, ...args], { cwd, env: cliEnv() });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+  return spawnCli(args, cwd, cliEnv());
 }
 
 /** `main()` in this process, with its output collected. */
