@@ -46,10 +46,11 @@ export function isWithin(inner: string, outer: string): boolean {
   return path === '' || (!path.startsWith('..') && !isAbsolute(path));
 }
 
-/** The repository a run works in: the one holding its first file; outside git, that file's folder. */
-export function workingRoot(loaded: readonly LoadedCatalog[]): string {
+/** Where a run may keep its files: the repository holding its first file; outside git, that file's folder or the working folder. */
+function workingRoots(loaded: readonly LoadedCatalog[]): string[] {
   const folder = dirname(loaded[0]!.path);
-  return realPathOf(repositoryRoot(folder) ?? folder);
+  const repository = repositoryRoot(folder);
+  return (repository === null ? [folder, process.cwd()] : [repository]).map(realPathOf);
 }
 
 /**
@@ -61,8 +62,10 @@ export function checkedCachePath(cacheOption: string | undefined, config: Catalo
   const path = resolve(cacheOption ?? config.links.cacheFile);
   const option = cacheOption !== undefined ? '--cache' : config.path ? `links.cacheFile of ${displayPath(config.path)}` : 'the default link cache';
   refuseInputAsOutput(path, inputFiles(loaded), option);
-  const root = workingRoot(loaded);
-  if (!isWithin(realPathOf(path), root)) throw new InputError(`${option} ${displayPath(path)}: lies outside the repository (${displayPath(root)}); keep the link cache inside it`);
+  const roots = workingRoots(loaded);
+  if (!roots.some((root) => isWithin(realPathOf(path), root))) {
+    throw new InputError(`${option} ${displayPath(path)}: lies outside the repository (${roots.map(displayPath).join(' or ')}); keep the link cache inside it`);
+  }
   let isFile = true;
   try {
     isFile = statSync(path).isFile();
