@@ -5,6 +5,7 @@ import type { LinkClient, ProbeResponse } from './client.js';
 import { deadline } from './deadline.js';
 import type { NxdomainJudge } from './resolver.js';
 import { permanentTarget, registrableDomain, resolveLocation, setCookiePairs, suspiciousRedirect } from './redirects.js';
+import { plainHttpUrl } from './replacement-url.js';
 import { HostGaveUpError, type HostScheduler } from './scheduler.js';
 import type { CheckCost, LinkFindings, RedirectHop } from './types.js';
 
@@ -71,7 +72,9 @@ export class UrlChecker {
 
   private summarize(url: string, attempt: Attempt, run: CheckRun): UrlCheck {
     const alive = attempt.kind === 'alive';
-    const target = alive ? permanentTarget(url, attempt.chain) : null;
+    const permanent = alive ? permanentTarget(url, attempt.chain) : null;
+    // What a server names is written into the catalog only as a plain http(s) URL.
+    const target = permanent === null ? null : plainHttpUrl(permanent);
     const fixable = target !== null && suspiciousRedirect(url, target) === null;
     return {
       verdict: attempt.kind === 'gone' ? 'dead' : attempt.kind,

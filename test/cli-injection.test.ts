@@ -1,0 +1,78 @@
+// What a contributor or a web server controls must not get into the catalog or take the run
+// over: redirect targets, vocabulary values, the config's numbers and patterns, links that lead
+// out of the repository. Each test runs the built bin/catalog.js in a temporary repository.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { emptyCache, nextEntry } from '../src/links/cache.js';
+import type { LinkFindings } from '../src/links/types.js';
+
+const repoRoot = fileURLToPath(new URL('../', import.meta.url));
+const binPath = join(repoRoot, 'bin/catalog.js');
+
+let folder: string;
+beforeEach(() => {
+  folder = mkdtempSync(join(tmpdir(), 'catalog-injection-'));
+  mkdirSync(join(folder, '.git'));
+});
+afterEach(() => {
+  rmSync(folder, { recursive: true, force: true });
+});
+
+function catalog(args: string[], cwd = folder) {
+  const { status, stdout, stderr } = spawnSync(process.execPath, [binPath, ...args], { cwd, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '' }, timeout: 15_000 });
+  return { status, stdout, stderr };
+}
+
+function write(files: Record<string, string | Buffer>): void {
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(folder, name)), { recursive: true });
+    writeFileSync(join(folder, name), content);
+  }
+}
+
+const read = (name: string) => readFileSync(join(folder, name), 'utf8');
+
+/** A link cache as `catalog links` writes it, each URL alive and permanently redirected to its target. */
+function redirectCache(targets: Record<string, string>): string {
+  const now = new Date();
+  const cache = emptyCache();
+  for (const [url, target] of Object.entries(targets)) {
+    const findings: LinkFindings = {
+      verdict: 'alive',
+      status: 200,
+      reason: '200',
+      redirects: [{ url, status: 301, location: target }],
+      finalUrl: target,
+      permanentRedirect: target,
+      suspicious: null,
+      archived: false,
+    };
+    cache.entries[url] = nextEntry(undefined, findings, now, { aliveDays: 7, random: () => 0.5 });
+  }
+  return JSON.stringify(cache);
+}
+
+describe('format --fix-redirects writes no injected text into a cell', () => {
+  it('a planted cache entry with ), |, [, ], ! or credentials changes nothing; a plain target is written', () => {
+    const rows = ['a', 'b', 'c', 'd', 'e'].map((name) => `| ${name} | [paper](https://old.example/${name}) |`);
+    const source = `| Name | Link |\n| --- | --- |\n${rows.join('\n')}\n`;
+    write({
+      'list.md': source,
+      '.cache/catalog-links.json': redirectCache({
+        'https://old.example/a': 'https://new.example/a) ![x](https://evil.example/x.png',
+        'https://old.example/b': 'https://new.example/b|injected|cells',
+        'https://old.example/c': 'https://new.example/[c](https://evil.example/)',
+        'https://old.example/d': 'https://user:secret@new.example/d',
+        'https://old.example/e': 'https://new.example/e_(moved)',
+      }),
+    });
+    const run = catalog(['format', '--fix-redirects', 'list.md']);
+    expect(run.stderr).toBe('list.md: formatted; fixed 7:7 permanent-redirect\n');
+    expect(run.status).toBe(0);
+    expect(read('list.md')).toBe(source.replace('(https://old.example/e)', '(https://new.example/e_\\(moved\\))'));
+  });
+});
