@@ -76,3 +76,35 @@ describe('format --fix-redirects writes no injected text into a cell', () => {
     expect(read('list.md')).toBe(source.replace('(https://old.example/e)', '(https://new.example/e_\\(moved\\))'));
   });
 });
+
+describe("the config of a pull request is a contributor's input", () => {
+  const LIST = '| Name | Link |\n| --- | --- |\n| Alpha | [a](http://127.0.0.1:9/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!) |\n';
+
+  it('a skip pattern that backtracks exponentially in JavaScript is matched in linear time', () => {
+    write({ 'catalog.config.json': JSON.stringify({ links: { skip: ['(a+)+$'] } }), 'list.md': LIST });
+    const started = Date.now();
+    const run = catalog(['links', '--no-cache', '--format', 'json', 'list.md']);
+    expect(run.status).toBe(0);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    // Not skipped (the URL does not end in "a"), and refused as a loopback address.
+    expect(JSON.parse(run.stdout).summary).toMatchObject({ total: 1, unverifiable: 1, skipped: 0 });
+  });
+
+  it.each([
+    ['aliveDays: 1e308', { links: { aliveDays: 1e308 } }, '"links.aliveDays" must be a number from 0 to 365'],
+    ['a 15-minute host spacing', { links: { hosts: { 'a.example': { minSpacingMs: 900_000 } } } }, '"links.hosts.a.example.minSpacingMs" must be a number from 0 to 60000'],
+    ['a lookahead', { links: { skip: ['^(?!https://)'] } }, '"links.skip[0]" is not a regular expression RE2 accepts'],
+  ])('%s is a config error (exit 2), before any request', (_case, config, message) => {
+    write({ 'catalog.config.json': JSON.stringify(config), 'list.md': LIST });
+    const run = catalog(['links', '--no-cache', 'list.md']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(message);
+  });
+
+  it('a config saved with a UTF-8 byte order mark is read', () => {
+    write({ 'catalog.config.json': `\uFEFF${JSON.stringify({ tables: [{ columns: [{ name: 'Name' }, { name: 'Link', type: 'link' }] }] })}`, 'list.md': '| Name | Link |\n| --- | --- |\n| Alpha | [a](https://a.example/) |\n' });
+    const run = catalog(['lint', 'list.md']);
+    expect(run).toMatchObject({ status: 0, stderr: '' });
+    expect(run.stdout).toContain('Config: catalog.config.json');
+  });
+});
