@@ -108,3 +108,17 @@ describe("the config of a pull request is a contributor's input", () => {
     expect(run.stdout).toContain('Config: catalog.config.json');
   });
 });
+
+describe('a canonical vocabulary value with a pipe', () => {
+  const config = {
+    tables: [{ columns: [{ name: 'Name' }, { name: 'Framework', type: 'enumeration', closed: true, values: ['PyTorch', 'A|B'], aliases: { ab: 'A|B' } }] }],
+  };
+
+  it('is written escaped: the row keeps its cells, and the list is clean afterwards', () => {
+    write({ 'catalog.config.json': JSON.stringify(config), 'list.md': '| Name | Framework |\n| --- | --- |\n| Alpha | ab |\n| Beta | a\\|b |\n' });
+    const format = catalog(['format', 'list.md']);
+    expect(format.status).toBe(0);
+    expect(read('list.md')).toBe('| Name | Framework |\n| --- | --- |\n| Alpha | A\\|B |\n| Beta | A\\|B |\n');
+    expect(catalog(['check', 'list.md'])).toMatchObject({ status: 0, stdout: 'Config: catalog.config.json\nlist.md: no problems found\n' });
+  });
+});
