@@ -2,7 +2,7 @@
 // over: redirect targets, vocabulary values, the config's numbers and patterns, links that lead
 // out of the repository. Each test runs the built bin/catalog.js in a temporary repository.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -120,5 +120,21 @@ describe('a canonical vocabulary value with a pipe', () => {
     expect(format.status).toBe(0);
     expect(read('list.md')).toBe('| Name | Framework |\n| --- | --- |\n| Alpha | A\\|B |\n| Beta | A\\|B |\n');
     expect(catalog(['check', 'list.md'])).toMatchObject({ status: 0, stdout: 'Config: catalog.config.json\nlist.md: no problems found\n' });
+  });
+});
+
+describe('internal-link resolves nothing outside the repository', () => {
+  it('lint reports a link to a device or out of the repository as leading outside, and reads neither', () => {
+    const repo = join(folder, 'repo');
+    write({ 'outside.md': '# Private notes\n', 'repo/.git/HEAD': 'ref: refs/heads/main\n', 'repo/list.md': '# List\n\n[zero](zero#L1) and [notes](../outside.md#private-note) and [device](/../../../../../../../dev/zero#L1)\n' });
+    symlinkSync('/dev/zero', join(repo, 'zero'));
+    const run = catalog(['lint', '--format', 'json', 'list.md'], repo);
+    expect(run.status).toBe(1);
+    const messages = (JSON.parse(run.stdout) as { diagnostics: { message: string }[] }).diagnostics.map((diagnostic) => diagnostic.message);
+    expect(messages).toEqual([
+      'Unexpected link to "zero#L1": it leads outside the repository, where links are not followed',
+      'Unexpected link to "../outside.md#private-note": it leads outside the repository, where links are not followed',
+      'Unexpected link to "/../../../../../../../dev/zero#L1": it leads outside the repository, where links are not followed',
+    ]);
   });
 });
