@@ -1,17 +1,13 @@
 // What a contributor or a web server controls must not get into the catalog or take the run
 // over: redirect targets, vocabulary values, the config's numbers and patterns, links that lead
 // out of the repository. Each test runs the built bin/catalog.js in a temporary repository.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyCache, nextEntry } from '../src/links/cache.js';
 import type { LinkFindings } from '../src/links/types.js';
-
-const repoRoot = fileURLToPath(new URL('../', import.meta.url));
-const binPath = join(repoRoot, 'bin/catalog.js');
+import { runCatalog, writeFiles } from './helpers/cli.js';
 
 let folder: string;
 beforeEach(() => {
@@ -22,18 +18,8 @@ afterEach(() => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-function catalog(args: string[], cwd = folder) {
-  const { status, stdout, stderr } = spawnSync(process.execPath, [binPath, ...args], { cwd, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '' }, timeout: 15_000 });
-  return { status, stdout, stderr };
-}
-
-function write(files: Record<string, string | Buffer>): void {
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(folder, name)), { recursive: true });
-    writeFileSync(join(folder, name), content);
-  }
-}
-
+const catalog = (args: string[], cwd = folder) => runCatalog(args, cwd);
+const write = (files: Record<string, string | Buffer>) => writeFiles(folder, files);
 const read = (name: string) => readFileSync(join(folder, name), 'utf8');
 
 /** A link cache as `catalog links` writes it, each URL alive and permanently redirected to its target. */
