@@ -28,7 +28,7 @@ export function proveFormat(input: Catalog, output: string, config: CatalogConfi
   const after = readCatalog({ file: input.file, source: output, config, exact: true });
   const problems: string[] = [];
   if (fixes?.applied.some((fix) => fix.urls)) {
-    // The rows above are compared with the fixes applied: a fix is checked against the text it fixed.
+    // The comparisons below start from the text with its fixes applied: each fix is checked here, against the text it fixed.
     const original = readCatalog({ file: input.file, source: fixes.original.source, config, exact: true });
     problems.push(...proveUrlFixes(original, before, fixes.applied));
   }

@@ -58,6 +58,19 @@ describe('a replacement URL', () => {
     expect(fixes.map((fix) => fix.replacement)).toEqual(['https://new.example/a']);
   });
 
+  it.each([
+    ['a bare URL', 'https://old.example/a'],
+    ['an autolink', '<https://old.example/a>'],
+    ['a link with a title', '[paper](https://old.example/a "The paper")'],
+  ])('in %s, is written and passes the proof', (_case, cell) => {
+    const source = `| Name | Link |\n| --- | --- |\n| A | ${cell} |\n`;
+    const catalog = readCatalog({ file: 'links.md', source, config: genericConfig() });
+    const targets = new Map([['https://old.example/a', 'https://new.example/a?x=1']]);
+    const formatted = formatSource('links.md', source, genericConfig(), { extraFixes: (current) => redirectFixDiagnostics(current, targets) });
+    expect(formatted.output).toBe(source.replace('https://old.example/a', 'https://new.example/a?x=1'));
+    expect(proveFormat(formatted.catalog, formatted.output, genericConfig(), { original: catalog, applied: formatted.fixed.map((diagnostic) => diagnostic.fix!) })).toEqual([]);
+  });
+
   it('plainHttpUrl takes a plain absolute http(s) URL, and nothing else', () => {
     expect(plainHttpUrl('https://new.example/p?q=1#f')).toBe('https://new.example/p?q=1#f');
     for (const target of HOSTILE_TARGETS) expect(plainHttpUrl(target)).toBeNull();
