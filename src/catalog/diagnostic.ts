@@ -14,6 +14,11 @@ export interface CellFix {
   column: number;
   /** The new source text of the cell. */
   replacement: string;
+  /**
+   * For a fix that only replaces links: each URL it replaces (as the link reads it) and the URL
+   * it writes instead. The writer's proof checks that the cell changed in nothing else.
+   */
+  urls?: { from: string; to: string }[];
 }
 
 export interface Diagnostic {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { CatalogConfig, ColumnSchema, ColumnType, LinksConfig, TableSchema } from './config.js';
 import { findUpward } from './find-upward.js';
+import { compileUrlPattern } from './url-pattern.js';
 
 export const CONFIG_FILE_NAME = 'catalog.config.json';
 
@@ -49,7 +50,8 @@ export function loadConfig(markdownFile: string, explicitPath?: string): Catalog
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    // An editor may save the file with a byte order mark; JSON.parse does not take one.
+    raw = JSON.parse(text.replace(/^\uFEFF/u, ''));
   } catch (error) {
     throw new ConfigError(`${path}: not valid JSON (${(error as Error).message})`);
   }
@@ -63,6 +65,7 @@ export function parseConfig(raw: unknown, path: string | null): CatalogConfig {
     throw new ConfigError(`${where}: "${field}" ${problem}`);
   };
   const root = expectObject(raw, '(root)', fail);
+  refuseLineBreaks(root, '', fail);
   allowKeys(root, ['$schema', 'tables', 'rules', 'hedges', 'links'], '(root)', fail);
 
   const tablesRaw = root['tables'] ?? [];
@@ -147,23 +150,40 @@ function parseColumn(raw: unknown, field: string, fail: Fail): ColumnSchema {
   };
 }
 
+/**
+ * The range of each number of `links`: a pull request may change the config, so a value that
+ * would crash the run (`aliveDays: 1e308` past the last date), trust a result for ever or make
+ * one host take the whole time budget is refused, not obeyed.
+ */
+export const LINKS_NUMBER_RANGES = {
+  aliveDays: { min: 0, max: 365, integer: false },
+  escalateAfterRuns: { min: 0, max: 100, integer: true },
+  escalateAfterDays: { min: 0, max: 365, integer: false },
+  minSpacingMs: { min: 0, max: 60_000, integer: false },
+  maxConnections: { min: 1, max: 32, integer: true },
+} as const;
+
+function checkNumber(value: unknown, range: (typeof LINKS_NUMBER_RANGES)[keyof typeof LINKS_NUMBER_RANGES], field: string, fail: Fail): number {
+  const { min, max, integer } = range;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
+    fail(field, `must be a ${integer ? 'whole number' : 'number'} from ${min} to ${max}`);
+  }
+  return value as number;
+}
+
 function parseLinks(raw: unknown, fail: Fail): LinksConfig {
   const links = expectObject(raw, 'links', fail);
   allowKeys(links, ['hosts', 'skip', 'cacheFile', 'aliveDays', 'escalateAfterRuns', 'escalateAfterDays'], 'links', fail);
   const defaults = defaultLinksConfig();
-  const number = (key: 'aliveDays' | 'escalateAfterRuns' | 'escalateAfterDays') => {
-    const value = links[key] ?? defaults[key];
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) fail(`links.${key}`, 'must be a number ≥ 0');
-    return value as number;
-  };
+  const number = (key: 'aliveDays' | 'escalateAfterRuns' | 'escalateAfterDays') => checkNumber(links[key] ?? defaults[key], LINKS_NUMBER_RANGES[key], `links.${key}`, fail);
   const cacheFile = links['cacheFile'] ?? defaults.cacheFile;
   if (typeof cacheFile !== 'string' || cacheFile === '') fail('links.cacheFile', 'must be a file path');
   const skip = stringArray(links['skip'] ?? [], 'links.skip', fail);
   skip.forEach((pattern, index) => {
     try {
-      new RegExp(pattern, 'u');
-    } catch {
-      fail(`links.skip[${index}]`, `is not a valid regular expression: ${pattern}`);
+      compileUrlPattern(pattern);
+    } catch (error) {
+      fail(`links.skip[${index}]`, `${(error as Error).message}: ${pattern}`);
     }
   });
   const hostsRaw = expectObject(links['hosts'] ?? {}, 'links.hosts', fail);
@@ -180,10 +200,8 @@ function parseLinks(raw: unknown, fail: Fail): LinksConfig {
     if (headers !== undefined && Object.values(expectObject(headers, `${field}.headers`, fail)).some((value) => typeof value !== 'string')) {
       fail(`${field}.headers`, 'must map header names to strings');
     }
-    if (minSpacingMs !== undefined && !(typeof minSpacingMs === 'number' && minSpacingMs >= 0)) fail(`${field}.minSpacingMs`, 'must be a number ≥ 0');
-    if (maxConnections !== undefined && !(Number.isInteger(maxConnections) && (maxConnections as number) >= 1)) {
-      fail(`${field}.maxConnections`, 'must be a whole number ≥ 1');
-    }
+    if (minSpacingMs !== undefined) checkNumber(minSpacingMs, LINKS_NUMBER_RANGES.minSpacingMs, `${field}.minSpacingMs`, fail);
+    if (maxConnections !== undefined) checkNumber(maxConnections, LINKS_NUMBER_RANGES.maxConnections, `${field}.maxConnections`, fail);
     hosts[host.toLowerCase()] = settings as LinksConfig['hosts'][string];
   }
   return {
@@ -194,6 +212,24 @@ function parseLinks(raw: unknown, fail: Fail): LinksConfig {
     escalateAfterRuns: number('escalateAfterRuns'),
     escalateAfterDays: number('escalateAfterDays'),
   };
+}
+
+/**
+ * A line break in any string of the config (a value, a column name, a header, a key) would
+ * split a table row or a header where it is written: refused wherever it is.
+ */
+function refuseLineBreaks(value: unknown, field: string, fail: Fail): void {
+  const at = (key: string | number) => (typeof key === 'number' ? `${field}[${key}]` : field === '' ? key : `${field}.${key}`);
+  if (typeof value === 'string') {
+    if (/[\r\n\u2028\u2029]/u.test(value)) fail(field, 'must not hold a line break');
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => refuseLineBreaks(item, at(index), fail));
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      if (/[\r\n\u2028\u2029]/u.test(key)) fail(at(JSON.stringify(key)), 'must not hold a line break');
+      refuseLineBreaks(item, at(key), fail);
+    }
+  }
 }
 
 function expectObject(value: unknown, field: string, fail: Fail): Record<string, unknown> {

@@ -34,7 +34,7 @@ export async function formatLoaded(
   const diagnostics = refusedDiagnostics(loaded.file, result);
   if (options.write) {
     if (changed) {
-      const problems = proveFormat(result.catalog, result.output, loaded.config);
+      const problems = proveFormat(result.catalog, result.output, loaded.config, { original: loaded.catalog, applied: result.fixed.map((diagnostic) => diagnostic.fix!) });
       if (problems.length > 0) throw new InputError(`${loaded.file}: not written, the formatted text failed its proof: ${problems.join('; ')}`);
       try {
         writeFileAtomically(loaded.path, result.output, { expected: loaded.fingerprint });

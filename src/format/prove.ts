@@ -4,20 +4,34 @@ import { readCatalog } from '../catalog/read.js';
 import { formatSource } from './format.js';
 import { paddedCells } from '../catalog/padded-cells.js';
 import { tableOfContents } from './toc.js';
+import { proveUrlFixes } from './prove-fixes.js';
+import type { CellFix } from '../catalog/diagnostic.js';
+
+/** The catalog as it was before its fixes, and the fixes applied to it (in order). */
+export interface AppliedFixes {
+  original: Catalog;
+  applied: readonly CellFix[];
+}
 
 /**
  * Checks a formatted text before it is written, by reading the input (after its fixes)
  * and the output with remark parsing the whole document, table bodies included:
  * - every byte outside the tables (and outside the generated table of contents) is the same;
  * - every table has the same header, alignment and multiset of rows (short rows padded);
- * - formatting the output again changes nothing.
+ * - formatting the output again changes nothing;
+ * - with `fixes`, a fix that names its URLs changed nothing else in its cell (`proveUrlFixes`).
  * Returns the problems found; an empty list is the proof.
  */
-export function proveFormat(input: Catalog, output: string, config: CatalogConfig): string[] {
+export function proveFormat(input: Catalog, output: string, config: CatalogConfig, fixes?: AppliedFixes): string[] {
   // Both sides are read exactly, so that the proof never rests on the reader's shortcut.
   const before = readCatalog({ file: input.file, source: input.source, config, exact: true });
   const after = readCatalog({ file: input.file, source: output, config, exact: true });
   const problems: string[] = [];
+  if (fixes?.applied.some((fix) => fix.urls)) {
+    // The comparisons below start from the text with its fixes applied: each fix is checked here, against the text it fixed.
+    const original = readCatalog({ file: input.file, source: fixes.original.source, config, exact: true });
+    problems.push(...proveUrlFixes(original, before, fixes.applied));
+  }
   if (outsideTables(before) !== outsideTables(after)) problems.push('text outside the tables would change');
   if (after.tables.length !== before.tables.length) {
     problems.push(`the output reads as ${after.tables.length} tables instead of ${before.tables.length}`);

@@ -2,8 +2,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { HostConfig } from '../catalog/config.js';
 import { classifyError, classifyResponse, describeStatus, requestedPauseMs, type Outcome } from './classify.js';
 import type { LinkClient, ProbeResponse } from './client.js';
+import { deadline } from './deadline.js';
 import type { NxdomainJudge } from './resolver.js';
 import { permanentTarget, registrableDomain, resolveLocation, setCookiePairs, suspiciousRedirect } from './redirects.js';
+import { plainHttpUrl } from './replacement-url.js';
 import { HostGaveUpError, type HostScheduler } from './scheduler.js';
 import type { CheckCost, LinkFindings, RedirectHop } from './types.js';
 
@@ -70,7 +72,9 @@ export class UrlChecker {
 
   private summarize(url: string, attempt: Attempt, run: CheckRun): UrlCheck {
     const alive = attempt.kind === 'alive';
-    const target = alive ? permanentTarget(url, attempt.chain) : null;
+    const permanent = alive ? permanentTarget(url, attempt.chain) : null;
+    // What a server names is written into the catalog only as a plain http(s) URL.
+    const target = permanent === null ? null : plainHttpUrl(permanent);
     const fixable = target !== null && suspiciousRedirect(url, target) === null;
     return {
       verdict: attempt.kind === 'gone' ? 'dead' : attempt.kind,
@@ -222,21 +226,26 @@ class CheckRun {
     return undefined;
   }
 
-  /** Exponential backoff with "equal jitter": half fixed, half random. */
+  /** Exponential backoff with "equal jitter": half fixed, half random; whole milliseconds, as timers want. */
   private retryDelay(retry: number): number {
     const { retryBaseMs, random } = this.parts.settings;
     const delay = retryBaseMs * 2 ** retry;
-    return delay / 2 + (random() * delay) / 2;
+    return Math.round(delay / 2 + (random() * delay) / 2);
   }
 
-  /** Runs a request with what is left of the budget (and of the run's) as its deadline, and charges its duration. */
+  /**
+   * Runs a request with what is left of the budget (and of the run's) as its deadline, and
+   * charges its duration. The deadline bounds the body too (a server that trickles it in).
+   */
   private async spend<T>(request: (signal: AbortSignal) => Promise<T>): Promise<T> {
     const started = Date.now();
     this.requests++;
+    const time = deadline(this.parts.settings.runSignal, this.remainingMs);
     try {
-      return await request(AbortSignal.any([this.parts.settings.runSignal, AbortSignal.timeout(Math.max(1, this.remainingMs))]));
+      return await request(time.signal);
     } finally {
-      this.remainingMs -= Date.now() - started;
+      time.clear();
+      this.remainingMs = time.expired ? 0 : this.remainingMs - (Date.now() - started);
     }
   }
 

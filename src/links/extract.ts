@@ -1,5 +1,6 @@
 import type { HostConfig, LinksConfig } from '../catalog/config.js';
 import type { Catalog, Link } from '../catalog/model.js';
+import { compileUrlPattern } from '../catalog/url-pattern.js';
 import { httpUrl } from './redirects.js';
 import type { CellPlace, LinkLocation } from './types.js';
 
@@ -17,7 +18,7 @@ export interface ExtractedLinks {
  * set apart.
  */
 export function extractLinks(catalogs: readonly Catalog[], config: LinksConfig, all: boolean): ExtractedLinks {
-  const skipPatterns = config.skip.map((pattern) => new RegExp(pattern, 'u'));
+  const skipPatterns = config.skip.map(compileUrlPattern);
   const extracted: ExtractedLinks = { urls: new Map(), skipped: new Map() };
   const add = (link: Link, location: LinkLocation): void => {
     const url = checkedUrl(link.url);

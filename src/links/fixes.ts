@@ -2,7 +2,8 @@ import type { CellFix, Diagnostic } from '../catalog/diagnostic.js';
 import type { Catalog, Range } from '../catalog/model.js';
 import { loadCache } from './cache.js';
 import { checkedUrl, tableLinks } from './extract.js';
-import { httpUrl, keepFragment } from './redirects.js';
+import { keepFragment } from './redirects.js';
+import { plainHttpUrl, writeUrlAt } from './replacement-url.js';
 import type { CellPlace, LinkCheckReport, LinkFindings } from './types.js';
 
 /** Checked URL → the URL to write instead. */
@@ -65,12 +66,13 @@ export function redirectFixDiagnostics(catalog: Catalog, source: LinkCheckReport
 /**
  * One fix per cell, replacing every URL of the cell that has an edit (the writer applies one
  * fix per cell, so edits of one cell are merged). Each URL is replaced at its own range inside
- * the cell's source; nothing else changes. `key` tells the cells of different files apart.
+ * the cell's source; nothing else changes. A target is written only when it is a plain http(s)
+ * URL that reads back as itself where it goes (`writeUrlAt`), whatever the server, the API or
+ * the cache file said. `key` tells the cells of different files apart.
  */
 export function mergeCellFixes<T extends UrlEdit>(edits: readonly T[], key: (edit: T) => string = () => ''): { fix: CellFix; edits: T[] }[] {
   const byCell = new Map<string, T[]>();
-  // Only an http(s) address is ever written into the catalog, whatever the cache file says.
-  for (const edit of edits.filter(({ target }) => httpUrl(target) !== null)) {
+  for (const edit of edits.filter(({ target }) => plainHttpUrl(target) !== null)) {
     const id = `${key(edit)}\n${edit.cell.table}:${edit.cell.row}:${edit.cell.column}`;
     byCell.set(id, [...(byCell.get(id) ?? []), edit]);
   }
@@ -78,6 +80,7 @@ export function mergeCellFixes<T extends UrlEdit>(edits: readonly T[], key: (edi
   for (const cellEdits of byCell.values()) {
     const { cell } = cellEdits[0]!;
     let replacement = cell.source;
+    const urls: { from: string; to: string }[] = [];
     const seen = new Set<number>();
     // Right to left, so the offsets still to apply stay valid.
     for (const edit of [...cellEdits].sort((a, b) => b.urlRange.start.offset - a.urlRange.start.offset)) {
@@ -85,9 +88,13 @@ export function mergeCellFixes<T extends UrlEdit>(edits: readonly T[], key: (edi
       seen.add(edit.urlRange.start.offset);
       const start = edit.urlRange.start.offset - cell.offset;
       const end = edit.urlRange.end.offset - cell.offset;
-      replacement = replacement.slice(0, start) + keepFragment(edit.writtenUrl, edit.target) + replacement.slice(end);
+      const to = plainHttpUrl(keepFragment(edit.writtenUrl, edit.target));
+      const written = to === null ? null : writeUrlAt(replacement, start, to);
+      if (to === null || written === null) continue;
+      replacement = replacement.slice(0, start) + written + replacement.slice(end);
+      urls.push({ from: edit.writtenUrl, to });
     }
-    if (replacement !== cell.source) fixes.push({ fix: { table: cell.table, row: cell.row, column: cell.column, replacement }, edits: cellEdits });
+    if (replacement !== cell.source) fixes.push({ fix: { table: cell.table, row: cell.row, column: cell.column, replacement, urls }, edits: cellEdits });
   }
   return fixes;
 }

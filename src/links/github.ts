@@ -1,6 +1,7 @@
 import type { LinkClient } from './client.js';
 import type { HostScheduler } from './scheduler.js';
 import type { UrlCheck } from './check-url.js';
+import { isNameWithOwner } from './replacement-url.js';
 
 /** Repositories asked about in one GraphQL call. */
 const GITHUB_BATCH_SIZE = 25;
@@ -77,6 +78,8 @@ export async function checkGithubLinks(targets: readonly GithubTarget[], api: Gi
 
   function settle(target: GithubTarget, answer: RepositoryAnswer, attempts: number): void {
     if (target.expression !== null && !answer.object) return;
+    // An answer whose name is not a plain owner/name settles nothing: the link is checked over HTTP.
+    if (!isNameWithOwner(answer.nameWithOwner)) return;
     const renamed = answer.nameWithOwner.toLowerCase() !== `${target.owner}/${target.name}`.toLowerCase();
     const common = { verdict: 'alive', status: 200, attempts, archived: answer.isArchived } as const;
     if (!renamed) {

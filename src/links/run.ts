@@ -7,6 +7,7 @@ import { emptyCache, isEscalated, isFreshAlive, loadCache, nextEntry, saveCache,
 import { presentIn } from './changed-since.js';
 import { UrlChecker, runOutOfTime, type UrlCheck } from './check-url.js';
 import { LinkClient } from './client.js';
+import { deadline } from './deadline.js';
 import { checkedUrl, extractLinks, hostConfig } from './extract.js';
 import { checkGithubLinks, githubTarget, type GithubTarget } from './github.js';
 import { NxdomainJudge, systemResolver, type NameResolver } from './resolver.js';
@@ -157,13 +158,14 @@ export async function runLinkCheck(options: LinkCheckOptions): Promise<LinkCheck
     let overHttp = toCheck;
     if (options.githubToken) {
       const targets = toCheck.map(githubTarget).filter((target): target is GithubTarget => target !== null);
+      const apiTime = deadline(runTime.signal, options.urlTimeoutMs ?? 60_000);
       const settled = await checkGithubLinks(targets, {
         client,
         scheduler,
         apiUrl: options.githubApiUrl ?? 'https://api.github.com',
         token: options.githubToken,
-        signal: AbortSignal.any([runTime.signal, AbortSignal.timeout(options.urlTimeoutMs ?? 60_000)]),
-      });
+        signal: apiTime.signal,
+      }).finally(() => apiTime.clear());
       for (const [url, check] of settled) {
         checks.set(url, check);
         progress();

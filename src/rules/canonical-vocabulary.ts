@@ -4,7 +4,7 @@ import { isBlank, presentColumns } from './columns.js';
 import { defineSchemaRule, type Finding } from './define.js';
 import { listValues, type ListValue } from './list-values.js';
 import { rangeInCell } from './positions.js';
-import { matchVocabulary } from './vocabulary.js';
+import { matchVocabulary, writtenValue } from './vocabulary.js';
 
 const SEPARATOR = ', ';
 
@@ -39,7 +39,7 @@ function cellFindings(column: ColumnSchema, cell: Cell): { findings: Finding[]; 
   const values = listValues(cell.source, column.multiple);
   const canonical = values.map(({ value }) => {
     const match = matchVocabulary(column, value);
-    return match.kind === 'variant' ? match.canonical : value;
+    return match.kind === 'variant' ? writtenValue(match.canonical) : value;
   });
   const variants = values.flatMap((value, position) => (canonical[position] !== value.value ? [{ ...value, canonical: canonical[position]! }] : []));
   const complete = values.every(({ value }) => value !== '');

@@ -4,7 +4,7 @@ import { documentAnchors } from '../catalog/anchors.js';
 import { genericConfig } from '../catalog/load-config.js';
 import type { Catalog, Link } from '../catalog/model.js';
 import { readCatalog } from '../catalog/read.js';
-import type { Workspace } from '../catalog/workspace.js';
+import { isInside, type Workspace } from '../catalog/workspace.js';
 import { defineRule, type Finding } from './define.js';
 import { isRepositoryPath } from './url-kind.js';
 
@@ -12,7 +12,9 @@ import { isRepositoryPath } from './url-kind.js';
  * Links inside the repository, checked offline: `#fragment` against the file's own headings
  * and HTML anchors, a relative link against the files next to it (case-sensitive, as on
  * GitHub), and its fragment against the headings of the markdown file it names. Without a
- * workspace (a text that is no file) only links within the file are checked.
+ * workspace (a text that is no file) only links within the file are checked. A link that leads
+ * out of the repository (or, outside one, out of the file's folder) is reported as such, and
+ * nothing there is read.
  */
 export const internalLink = defineRule(
   {
@@ -80,6 +82,19 @@ function checkLink(link: Link, catalog: Catalog, workspace: Workspace | null, an
     const base = pathPart.startsWith('/') ? workspace.root : dirname(workspace.path);
     if (base === null) return [];
     target = resolve(join(base, decode(pathPart)));
+    // Nothing outside the repository is looked at: whether a file exists there, its lines
+    // and its headings are none of the list's business, and a device would be read for ever.
+    const boundary = workspace.root ?? dirname(workspace.path);
+    if (!isInside(boundary, target) || workspace.leavesRepository?.(target)) {
+      const outside = workspace.root === null ? "outside this file's folder (there is no repository around it)" : 'outside the repository';
+      return [
+        {
+          range,
+          message: `Unexpected link to "${url}": it leads ${outside}, where links are not followed`,
+          hint: 'Link to a file of the repository, or to an absolute https:// address for anything else',
+        },
+      ];
+    }
     if (!workspace.exists(target)) {
       const where = base === workspace.root && pathPart.startsWith('/') ? " at the repository's root" : ' next to this file';
       return [

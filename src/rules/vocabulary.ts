@@ -13,8 +13,11 @@ export function fold(value: string): string {
 /**
  * How an enumeration value relates to the column's vocabulary: exactly a canonical value,
  * a variant of one (another case, or an alias, both matched case-insensitively), or unknown.
+ * `written` is the value as the cell's source holds it.
  */
-export function matchVocabulary(column: ColumnSchema, value: string): VocabularyMatch {
+export function matchVocabulary(column: ColumnSchema, written: string): VocabularyMatch {
+  // Written in a cell, a value's `|` is escaped (`\|`), or it would end the cell.
+  const value = written.replace(/\\\|/gu, '|');
   if (column.values.includes(value)) return { kind: 'canonical' };
   const folded = fold(value);
   const sameLetters = column.values.find((canonical) => fold(canonical) === folded);
@@ -22,4 +25,9 @@ export function matchVocabulary(column: ColumnSchema, value: string): Vocabulary
   const alias = Object.entries(column.aliases).find(([variant]) => fold(variant) === folded);
   if (alias !== undefined) return { kind: 'variant', canonical: alias[1] };
   return { kind: 'unknown' };
+}
+
+/** A canonical value as it is written into a cell: a `|` escaped, so that it does not end the cell. */
+export function writtenValue(value: string): string {
+  return value.replace(/\|/gu, '\\|');
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../src/catalog/load-config.js';
+import { ConfigError, LINKS_NUMBER_RANGES, parseConfig } from '../../src/catalog/load-config.js';
 
 const editorSchema = JSON.parse(readFileSync(new URL('../../catalog.schema.json', import.meta.url), 'utf8'));
 const committedConfig = JSON.parse(readFileSync(new URL('../../catalog.config.json', import.meta.url), 'utf8'));
@@ -28,13 +28,46 @@ describe('parseConfig', () => {
     [{ tables: [{ columns: [{ name: 'A', type: 'enumeration', values: ['X'], aliases: { x: 'Y' } }] }] }, 'must map to one of the column\'s "values"'],
     [{ tables: [{ columns: [{ name: 'A', type: 'link', sharedLinks: 'yes' }] }] }, '"tables[0].columns[0].sharedLinks" must be true or false'],
     [{ rules: { sorted: 'loud' } }, '"rules.sorted" must be one of off, error, warning, info'],
-    [{ links: { skip: ['('] } }, 'is not a valid regular expression'],
-    [{ links: { aliveDays: -1 } }, '"links.aliveDays" must be a number ≥ 0'],
+    [{ links: { skip: ['('] } }, 'is not a regular expression RE2 accepts (missing closing ): `(`)'],
+    [{ links: { aliveDays: -1 } }, '"links.aliveDays" must be a number from 0 to 365'],
     [{ links: { hosts: { 'dl.acm.org': { acceptStatus: ['403'] } } } }, '"links.hosts.dl.acm.org.acceptStatus" must be an array of HTTP status codes'],
-    [{ links: { hosts: { 'dl.acm.org': { maxConnections: 0 } } } }, 'must be a whole number ≥ 1'],
+    [{ links: { hosts: { 'dl.acm.org': { maxConnections: 0 } } } }, 'must be a whole number from 1 to 32'],
   ])('rejects %j, naming the field', (raw, message) => {
     expect(() => parseConfig(raw, 'catalog.config.json')).toThrow(ConfigError);
     expect(() => parseConfig(raw, 'catalog.config.json')).toThrow(message);
+  });
+
+  it.each([
+    [{ links: { aliveDays: 1e308 } }, '"links.aliveDays" must be a number from 0 to 365'],
+    [{ links: { escalateAfterRuns: 2.5 } }, '"links.escalateAfterRuns" must be a whole number from 0 to 100'],
+    [{ links: { escalateAfterDays: 1e9 } }, '"links.escalateAfterDays" must be a number from 0 to 365'],
+    [{ links: { hosts: { 'a.example': { minSpacingMs: 900_000 } } } }, '"links.hosts.a.example.minSpacingMs" must be a number from 0 to 60000'],
+    [{ links: { hosts: { 'a.example': { maxConnections: 1e6 } } } }, '"links.hosts.a.example.maxConnections" must be a whole number from 1 to 32'],
+    [{ links: { skip: ['(?=x)'] } }, '"links.skip[0]" is not a regular expression RE2 accepts'],
+    [{ links: { skip: ['(a)\\1'] } }, 'lookaround and backreferences are not supported'],
+    [{ links: { skip: ['a'.repeat(1001)] } }, '"links.skip[0]" is longer than 1000 characters'],
+    [{ tables: [{ columns: [{ name: 'A', type: 'enumeration', values: ['X\nY'] }] }] }, '"tables[0].columns[0].values[0]" must not hold a line break'],
+    [{ tables: [{ columns: [{ name: 'A\r\nB' }] }] }, '"tables[0].columns[0].name" must not hold a line break'],
+    [{ hedges: ['un\u2028sure'] }, '"hedges[0]" must not hold a line break'],
+    [{ links: { hosts: { 'a.example': { headers: { 'x-a': 'b\r\nx-injected: 1' } } } } }, '"links.hosts.a.example.headers.x-a" must not hold a line break'],
+    [{ tables: [{ columns: [{ name: 'A', type: 'enumeration', values: ['X'], aliases: { 'x\ny': 'X' } }] }] }, '"tables[0].columns[0].aliases."x\\ny"" must not hold a line break'],
+  ])('refuses %j, a value out of range or unsafe', (raw, message) => {
+    expect(() => parseConfig(raw, 'catalog.config.json')).toThrow(ConfigError);
+    expect(() => parseConfig(raw, 'catalog.config.json')).toThrow(message);
+  });
+
+  it('accepts the skip patterns written for JavaScript that RE2 reads the same', () => {
+    const config = parseConfig({ links: { skip: ['^https://example\\.com/', 'arxiv\\.org/(?:abs|pdf)/\\d+', '/private/', '(?<host>[\\p{L}.]+)\\.internal'] } }, null);
+    expect(config.links.skip).toHaveLength(4);
+  });
+
+  it('the editor schema states the same ranges', () => {
+    const { links } = editorSchema.definitions;
+    const host = links.properties.hosts.additionalProperties.properties;
+    for (const [key, range] of Object.entries(LINKS_NUMBER_RANGES)) {
+      const property = key in links.properties ? links.properties[key] : host[key];
+      expect({ key, minimum: property.minimum, maximum: property.maximum, type: property.type }).toEqual({ key, minimum: range.min, maximum: range.max, type: range.integer ? 'integer' : 'number' });
+    }
   });
 
   it('accepts exactly the settings the editor schema describes', () => {

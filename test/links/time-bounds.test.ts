@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoopbackServer, reply } from './loopback-server.js';
 import { checkUrls } from './options.js';
@@ -77,5 +79,44 @@ describe("the run's time budget", () => {
     const url = site.url('/ok');
     const report = await checkUrls([url], { runTimeoutMs: 5000 });
     expect(report.links[0]!.result.verdict).toBe('alive');
+  });
+});
+
+describe('--timeout bounds a body that trickles in', () => {
+  /** HEAD refused, so GET is sent; its body comes one byte a second, never reaching the body-read limit. */
+  function trickle(): Parameters<LoopbackServer['route']>[1] {
+    return (request, response) => {
+      if (request.method === 'HEAD') {
+        response.writeHead(405).end();
+        return;
+      }
+      response.writeHead(200, { 'content-type': 'text/html' });
+      const timer = setInterval(() => (response.destroyed ? clearInterval(timer) : response.write('a')), 1000);
+      response.write('a');
+      response.on('close', () => clearInterval(timer));
+    };
+  }
+
+  it('a 1 byte/s server is unverifiable when the link\'s time is up, not at the end of the run', async () => {
+    const url = site.route('/trickle', trickle());
+    const started = Date.now();
+    // Each byte arrives well within the time allowed between two chunks.
+    const report = await checkUrls([url], { headersTimeoutMs: 5000, urlTimeoutMs: 1500, runTimeoutMs: 60_000 });
+    const wallMs = Date.now() - started;
+    expect(wallMs).toBeLessThan(4000);
+    expect(report.links[0]!.result).toMatchObject({ verdict: 'unverifiable', reason: 'timeout: no answer within 1500 ms' });
+  });
+
+  it('the bound holds after a garbage collection', async () => {
+    // The same as running node with --expose-gc.
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const url = site.route('/trickle-gc', trickle());
+    const started = Date.now();
+    const checking = checkUrls([url], { headersTimeoutMs: 5000, urlTimeoutMs: 1500, runTimeoutMs: 6000 });
+    const collect = setInterval(() => gc(), 100);
+    const report = await checking.finally(() => clearInterval(collect));
+    expect(Date.now() - started).toBeLessThan(4000);
+    expect(report.links[0]!.result).toMatchObject({ verdict: 'unverifiable', reason: 'timeout: no answer within 1500 ms' });
   });
 });

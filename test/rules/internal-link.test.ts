@@ -1,10 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { genericConfig, loadConfig } from '../../src/catalog/load-config.js';
 import { readCatalog } from '../../src/catalog/read.js';
 import type { Workspace } from '../../src/catalog/workspace.js';
-import { fileSystemWorkspace } from '../../src/commands/workspace.js';
+import { MAX_LINKED_FILE_BYTES, fileSystemWorkspace } from '../../src/commands/workspace.js';
 import { internalLink } from '../../src/rules/internal-link.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -66,7 +69,7 @@ describe('internal-link', () => {
       'Unexpected link to "docs/CONTRIBUTING.md#setp-2": docs/CONTRIBUTING.md has no heading or anchor "setp-2"; did you mean "#step-2"?',
       'Unexpected link to "docs/contributing.md": there is no file docs/contributing.md next to this file',
       'Unexpected link to "src/plan.ts#L3": line 3 is beyond the 2 lines of src/plan.ts',
-      'Unexpected link to "../outside.md": there is no file ../outside.md next to this file',
+      'Unexpected link to "../outside.md": it leads outside the repository, where links are not followed',
       'Unexpected link to "docs/CONTRIBUTING.md?plain=1#L9": line 9 is beyond the 3 lines of docs/CONTRIBUTING.md',
     ]);
   });
@@ -77,5 +80,57 @@ describe('internal-link', () => {
     expect(workspace.exists(`${repoRoot}readme.md`)).toBe(false);
     expect(workspace.exists(`${repoRoot}SRC/rules`)).toBe(false);
     expect(workspace.exists(`${repoRoot}src/rules`)).toBe(true);
+  });
+});
+
+describe('internal-link reads nothing outside the repository', () => {
+  let outer: string;
+  let repo: string;
+  beforeEach(() => {
+    outer = mkdtempSync(join(tmpdir(), 'catalog-internal-link-'));
+    repo = join(outer, 'repo');
+    mkdirSync(join(repo, '.git'), { recursive: true });
+    writeFileSync(join(outer, 'secret.md'), '# Secret heading\n\nline\nline\n');
+    writeFileSync(join(outer, 'passwd'), 'root:x:0:0\nuser:x:1000:1000\n');
+  });
+  afterEach(() => {
+    rmSync(outer, { recursive: true, force: true });
+  });
+
+  function lint(source: string) {
+    const path = join(repo, 'list.md');
+    writeFileSync(path, source);
+    return check(source, fileSystemWorkspace(path), path).map((finding) => finding.message);
+  }
+
+  it('a link out of the repository is reported as such, without a word about the file there', () => {
+    const messages = lint('[a](../secret.md#secret-headin)\n\n[b](../passwd#L99)\n\n[c](../missing.md)\n\n[d](../../../../../../dev/zero#L1)\n');
+    expect(messages).toEqual([
+      'Unexpected link to "../secret.md#secret-headin": it leads outside the repository, where links are not followed',
+      'Unexpected link to "../passwd#L99": it leads outside the repository, where links are not followed',
+      'Unexpected link to "../missing.md": it leads outside the repository, where links are not followed',
+      'Unexpected link to "../../../../../../dev/zero#L1": it leads outside the repository, where links are not followed',
+    ]);
+  });
+
+  it('a symbolic link inside the repository to a file or a device outside leads outside too', () => {
+    symlinkSync(join(outer, 'passwd'), join(repo, 'notes.txt'));
+    symlinkSync('/dev/zero', join(repo, 'zero'));
+    expect(lint('[a](notes.txt#L99)\n\n[b](zero#L1)\n')).toEqual([
+      'Unexpected link to "notes.txt#L99": it leads outside the repository, where links are not followed',
+      'Unexpected link to "zero#L1": it leads outside the repository, where links are not followed',
+    ]);
+  });
+
+  it('reads only regular files, without waiting on a named pipe', () => {
+    const fifo = join(repo, 'pipe.txt');
+    if (spawnSync('mkfifo', [fifo]).status !== 0) return;
+    expect(lint('[a](pipe.txt#L2)\n')).toEqual([]);
+  });
+
+  it('reads a file of the repository no larger than the bound', () => {
+    writeFileSync(join(repo, 'huge.txt'), Buffer.alloc(MAX_LINKED_FILE_BYTES + 1, 0x0a));
+    writeFileSync(join(repo, 'small.txt'), 'a\nb\n');
+    expect(lint('[a](huge.txt#L1)\n\n[b](small.txt#L3)\n')).toEqual(['Unexpected link to "small.txt#L3": line 3 is beyond the 2 lines of small.txt']);
   });
 });
