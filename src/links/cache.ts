@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { writeFileAtomically } from '../format/atomic-write.js';
-import { httpUrl } from './redirects.js';
+import { plainHttpUrl } from './replacement-url.js';
 import { findingsOf, type LinkFindings, type LinkHistory, type RedirectHop } from './types.js';
 
 export const CACHE_FORMAT = 'catalog-links-cache';
@@ -64,7 +64,8 @@ export function loadCache(path: string, now = new Date()): LoadedCache {
     return ignored('not valid JSON, so not a link cache of this tool');
   }
   if (!isCacheFile(raw)) return ignored(`not a link cache of this tool (expected format "${CACHE_FORMAT}" version ${CACHE_VERSION})`);
-  const entries: Record<string, CacheEntry> = {};
+  // No prototype: a URL such as `__proto__` is a key like any other.
+  const entries: Record<string, CacheEntry> = Object.create(null) as Record<string, CacheEntry>;
   let dropped = 0;
   for (const [url, entry] of Object.entries(raw.entries)) {
     if (isEntry(entry) && !isDatedAfter(entry, now)) entries[url] = entry;
@@ -153,7 +154,7 @@ function isEntry(raw: unknown): raw is CacheEntry {
     Array.isArray(entry.redirects) &&
     entry.redirects.every(isHop) &&
     typeof entry.finalUrl === 'string' &&
-    (entry.permanentRedirect === null || (typeof entry.permanentRedirect === 'string' && httpUrl(entry.permanentRedirect) !== null)) &&
+    (entry.permanentRedirect === null || (typeof entry.permanentRedirect === 'string' && plainHttpUrl(entry.permanentRedirect) === entry.permanentRedirect)) &&
     (entry.suspicious === null || entry.suspicious === 'login-page' || entry.suspicious === 'home-page' || entry.suspicious === 'other-domain') &&
     typeof entry.archived === 'boolean' &&
     isIsoTime(entry.checkedAt) &&

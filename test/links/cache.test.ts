@@ -164,6 +164,8 @@ describe('entries of the cache file are checked field by field', () => {
     ['permanentRedirect javascript:', { permanentRedirect: 'javascript:alert(1)' }],
     ['permanentRedirect relative', { permanentRedirect: '/elsewhere' }],
     ['permanentRedirect a number', { permanentRedirect: 42 }],
+    ['permanentRedirect holding markdown', { permanentRedirect: 'https://new.example/a|b](https://evil.example/)' }],
+    ['permanentRedirect with credentials', { permanentRedirect: 'https://user:secret@new.example/' }],
     ['verdict unknown', { verdict: 'fine' }],
     ['status a string', { status: '200' }],
     ['status not finite', { status: 'INFINITY' }],
@@ -187,6 +189,12 @@ describe('entries of the cache file are checked field by field', () => {
     const { cache, warning } = loadCache(cacheFile);
     expect(Object.keys(cache.entries)).toEqual(['https://ok.example/']);
     expect(warning).toMatch(/dropped 1 invalid entry of the link cache/u);
+  });
+
+  it('keeps a URL named __proto__ as an entry of its own', () => {
+    const cacheFile = writeCache('proto.json', JSON.parse(`{"__proto__": ${JSON.stringify(good)}}`) as Record<string, unknown>);
+    const { cache } = loadCache(cacheFile);
+    expect(Object.keys(cache.entries)).toEqual(['__proto__']);
   });
 
   it('keeps valid entries, including ISO times with an offset, without a warning', () => {
