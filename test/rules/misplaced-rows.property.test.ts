@@ -106,7 +106,7 @@ describe('slips of a row in the real catalog', () => {
         }),
         { numRuns: 40 },
       );
-    });
+    }, 60_000); // 40 runs of the command: a loaded machine needs more than the default
 
     it(`passes after harmless edits of the prose (${label})`, async () => {
       await fc.assert(
@@ -115,6 +115,6 @@ describe('slips of a row in the real catalog', () => {
         }),
         { numRuns: 20 },
       );
-    });
+    }, 60_000);
   }
 });
