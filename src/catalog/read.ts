@@ -167,7 +167,11 @@ function parseSkeleton(lines: LineIndex, whole: boolean): ParsedSkeleton {
   const skeleton = buildSkeleton(lines, whole);
   const tree = markdownParser().parse(skeleton.text);
   const skeletonLines = new LineIndex(skeleton.text);
-  const toDocument = (offset: number) => {
+  // micromark drops a byte order mark that starts its text and counts offsets after it: a second
+  // one (the file's first is already cut off) would shift every position by one.
+  const dropped = skeleton.text.startsWith(BOM) ? 1 : 0;
+  const toDocument = (treeOffset: number) => {
+    const offset = treeOffset + dropped;
     const line = skeletonLines.lineOf(offset);
     return lines.starts[skeleton.documentLines[line - 1]! - 1]! + offset - skeletonLines.starts[line - 1]!;
   };

@@ -1,6 +1,6 @@
 import type { CellFix } from '../catalog/diagnostic.js';
 import type { Catalog, Range, Row, Table } from '../catalog/model.js';
-import { defineStructureRule, type Finding } from './define.js';
+import { defineRule, type Finding } from './define.js';
 import { shiftPoint } from './positions.js';
 
 const NAMES: Record<number, string> = {
@@ -29,6 +29,7 @@ const NAMES: Record<number, string> = {
   0xfeff: 'ZERO WIDTH NO-BREAK SPACE (byte order mark)',
 };
 
+const BYTE_ORDER_MARK = 0xfeff;
 const SPACES = new Set([0x00a0, 0x202f]);
 // What `format` does with the invisible characters that only hide a space or a break: the
 // spaces become plain spaces, the others are deleted. Joiners and bidi controls can change
@@ -53,18 +54,40 @@ const EMOJI_MODIFIER = /[\uFE0E\uFE0F\u{1F3FB}-\u{1F3FF}]/u;
  * no-break space, zero-width space, soft hyphen, word joiner or stray byte order mark comes
  * with its fix: the cell without them.
  */
-export const invisibleCharacters = defineStructureRule(
+export const invisibleCharacters = defineRule(
   {
     id: 'invisible-characters',
     severity: 'error',
     description: 'Tables hold no invisible characters (zero-width, bidi controls, soft hyphens, no-break spaces)',
+    needsSchema: false,
     fixable: true,
   },
-  (table, catalog) => [
-    ...[table.header.range, table.delimiter.range].flatMap((range) => scanLine(catalog, range)),
-    ...table.rows.flatMap((row, rowIndex) => scanLine(catalog, row.range).map((finding) => withFix(finding, table, row, rowIndex))),
+  (catalog) => [
+    ...secondByteOrderMark(catalog),
+    ...catalog.tables.flatMap((table) => [
+      ...[table.header.range, table.delimiter.range].flatMap((range) => scanLine(catalog, range)),
+      ...table.rows.flatMap((row, rowIndex) => scanLine(catalog, row.range).map((finding) => withFix(finding, table, row, rowIndex))),
+    ]),
   ],
 );
+
+/**
+ * A byte order mark right after the file's own (an editor that added one to a file that had
+ * one): the writer keeps the file's first, and this one would start the first line. It sits
+ * at 1:1, since the first one is not counted.
+ */
+function secondByteOrderMark(catalog: Catalog): Finding[] {
+  // A table's header on line 1 is scanned with its line, the mark included.
+  if (!catalog.bom || catalog.source.codePointAt(1) !== BYTE_ORDER_MARK || catalog.tables[0]?.header.line === 1) return [];
+  const start = catalog.pointAt(1);
+  return [
+    {
+      range: { start, end: shiftPoint(start, 1) },
+      message: `Unexpected invisible character ${describe(BYTE_ORDER_MARK)}: a second byte order mark at the start of the file`,
+      hint: 'Delete it; the file keeps its first byte order mark',
+    },
+  ];
+}
 
 /** The finding with the fix of its cell, when the character is one `format` fixes. */
 function withFix(finding: Finding, table: Table, row: Row, rowIndex: number): Finding {
