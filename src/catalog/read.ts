@@ -1,5 +1,6 @@
 import type { Heading, Html, Nodes, Root, Table as MdastTable } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
@@ -11,9 +12,12 @@ import { buildSkeleton, rowsCoverGaps } from './skeleton.js';
 
 let processor: Processor<Root> | undefined;
 
-/** The one markdown parser: unified + remark-parse + remark-gfm. */
+/**
+ * The one markdown parser: unified + remark-parse + remark-gfm, and remark-frontmatter: YAML
+ * front matter (`---` lines at the top) is data, never a table, whatever lines it holds.
+ */
 export function markdownParser(): Processor<Root> {
-  processor ??= unified().use(remarkParse).use(remarkGfm).freeze() as unknown as Processor<Root>;
+  processor ??= unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).freeze() as unknown as Processor<Root>;
   return processor;
 }
 
