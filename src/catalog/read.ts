@@ -227,7 +227,9 @@ function rowSlices(line: number, from: number, lines: LineIndex): RowSlices {
 
 function rowAt({ line, slices }: RowSlices, lines: LineIndex, inline: InlineReader): Row {
   const cells = slices.map((slice, index) => makeCell(index, lines.text.slice(slice.start, slice.end), lines.point(slice.start), inline));
-  return { line, range: lineRange(line, lines), cells };
+  const row: Row = { line, range: lineRange(line, lines), cells };
+  if (!lines.line(line).includes('|')) row.pipeless = true;
+  return row;
 }
 
 function makeCell(index: number, source: string, start: Point, inline: InlineReader): Cell {
