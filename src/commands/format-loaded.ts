@@ -3,6 +3,7 @@ import { writeFileAtomically } from '../format/atomic-write.js';
 import { changedSpan, unifiedDiff, type ChangedSpan } from '../format/diff.js';
 import { formatSource, type FormatOptions, type FormatResult } from '../format/format.js';
 import { proveFormat } from '../format/prove.js';
+import { TableOfContentsError } from '../format/toc.js';
 import { InputError } from './errors.js';
 import type { LoadedCatalog } from './load.js';
 
@@ -15,6 +16,8 @@ export interface FormatOutcome {
   fixed: Diagnostic[];
   /** A diagnostic for a file that is not formatted (for `--check`), and one for each refused table. */
   diagnostics: Diagnostic[];
+  /** Hand-written lines between the table of contents markers, which the list replaced. */
+  replacedByTableOfContents: number[];
 }
 
 /**
@@ -27,7 +30,13 @@ export async function formatLoaded(
   loaded: LoadedCatalog,
   options: FormatOptions & { write: boolean; diff?: boolean },
 ): Promise<FormatOutcome> {
-  const result = formatSource(loaded.file, loaded.catalog.source, loaded.config, { catalog: loaded.catalog, ...options });
+  let result: FormatResult;
+  try {
+    result = formatSource(loaded.file, loaded.catalog.source, loaded.config, { catalog: loaded.catalog, ...options });
+  } catch (error) {
+    if (error instanceof TableOfContentsError) throw new InputError(`${loaded.file}: not formatted: ${error.message}`);
+    throw error;
+  }
   const before = loaded.catalog.source;
   const changed = result.output !== before;
   const diagnostics = refusedDiagnostics(loaded.file, result);
@@ -41,7 +50,7 @@ export async function formatLoaded(
     diagnostics.push(notFormatted(loaded.file, before, changedSpan(before, result.output)!));
   }
   const diff = changed && options.diff ? await unifiedDiff(loaded.file, before, result.output) : '';
-  return { file: loaded.file, changed, diff, fixed: result.fixed, diagnostics };
+  return { file: loaded.file, changed, diff, fixed: result.fixed, diagnostics, replacedByTableOfContents: result.replacedByTableOfContents };
 }
 
 function refusedDiagnostics(file: string, result: FormatResult): Diagnostic[] {

@@ -1,0 +1,58 @@
+// The command line on inputs it refuses with a one-line reason (exit 2) instead of an internal
+// error: table of contents markers around a table, markdown nested beyond the parser's limit.
+// Each test runs the built bin/catalog.js in a temporary folder.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+const binPath = fileURLToPath(new URL('../bin/catalog.js', import.meta.url));
+
+let folder: string;
+beforeEach(() => {
+  folder = mkdtempSync(join(tmpdir(), 'catalog-refusals-'));
+});
+afterEach(() => {
+  rmSync(folder, { recursive: true, force: true });
+});
+
+function catalog(args: string[]) {
+  const { status, stdout, stderr } = spawnSync(process.execPath, [binPath, ...args], { cwd: folder, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '' } });
+  return { status, stdout, stderr };
+}
+
+const write = (name: string, content: string) => writeFileSync(join(folder, name), content);
+const read = (name: string) => readFileSync(join(folder, name), 'utf8');
+
+const TABLE = '| Name | Year |\n| --- | --- |\n| B | 2021 |\n| A | 2020 |\n';
+
+describe('table of contents markers', () => {
+  const aroundTable = `# List\n\n<!-- catalog:toc -->\n\n## Methods\n\n${TABLE}<!-- catalog:toc:end -->\n`;
+
+  it('around a table: format and check refuse the file in one line (exit 2), and nothing is written', () => {
+    write('list.md', aroundTable);
+    const format = catalog(['format', 'list.md']);
+    expect(format.status).toBe(2);
+    expect(format.stderr).toBe(
+      'catalog: list.md: not formatted: the table of contents markers (lines 3–11) enclose the table on line 7, and format replaces everything between them: move <!-- catalog:toc:end --> above the table\n',
+    );
+    expect(read('list.md')).toBe(aroundTable);
+    const check = catalog(['check', 'list.md']);
+    expect(check.status).toBe(2);
+    expect(check.stderr).toMatch(/^catalog: list\.md: not formatted: the table of contents markers \(lines 3–11\) enclose the table on line 7[^\n]*\n$/u);
+  });
+
+  it('replace hand-written lines between them, and the summary says which', () => {
+    write('list.md', `# List\n\n<!-- catalog:toc -->\nSee the sections below.\n- [Old](#old) (2 entries)\n\nWritten by hand too.\n<!-- catalog:toc:end -->\n\n## Methods\n\n${TABLE}`);
+    const run = catalog(['format', 'list.md']);
+    expect(run).toMatchObject({
+      status: 0,
+      stderr: 'list.md: formatted; the table of contents replaced 2 hand-written lines between its markers (lines 4, 7)\n',
+    });
+    expect(read('list.md')).toContain('<!-- catalog:toc -->\n\n- [Methods](#methods) (2 entries)\n\n<!-- catalog:toc:end -->\n');
+    // The list it wrote is its own: a second run replaces nothing by hand.
+    expect(catalog(['format', 'list.md']).stderr).toBe('list.md: already formatted\n');
+  });
+});
