@@ -1,5 +1,6 @@
 import type { CellFix } from '../catalog/diagnostic.js';
-import type { Catalog, Range, Row, Table } from '../catalog/model.js';
+import type { Nodes } from 'mdast';
+import type { Catalog, Cell, Range, Row, Table } from '../catalog/model.js';
 import { defineRule, type Finding } from './define.js';
 import { shiftPoint } from './positions.js';
 
@@ -35,13 +36,39 @@ const SPACES = new Set([0x00a0, 0x202f]);
 // spaces become plain spaces, the others are deleted. Joiners and bidi controls can change
 // how a text shows, so only a person can fix those.
 const FIXABLE = new Set([0x00a0, 0x202f, 0x00ad, 0x200b, 0x2060, 0xfeff]);
-const fixedText = (text: string) =>
+const withoutFixable = (text: string) =>
   Array.from(text, (char) => {
     const code = char.codePointAt(0)!;
     return !FIXABLE.has(code) ? char : SPACES.has(code) ? ' ' : '';
-  })
-    .join('')
-    .replace(/^[ \t]+|[ \t]+$/gu, '');
+  }).join('');
+
+/** The cell with its fixable characters replaced, except inside code spans: code shows what it holds. */
+function fixedText(cell: Cell, spans: [number, number][]): string {
+  let text = '';
+  let last = 0;
+  for (const [start, end] of spans) {
+    text += withoutFixable(cell.source.slice(last, start)) + cell.source.slice(start, end);
+    last = end;
+  }
+  return (text + withoutFixable(cell.source.slice(last))).replace(/^[ \t]+|[ \t]+$/gu, '');
+}
+
+/** The code spans of a cell, as [start, end) offsets in its source. */
+function codeSpans(cell: Cell): [number, number][] {
+  if (!cell.source.includes('`')) return [];
+  const spans: [number, number][] = [];
+  const visit = (nodes: readonly Nodes[]) => {
+    for (const node of nodes) {
+      if (node.type === 'inlineCode' && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
+        spans.push([node.position.start.offset - cell.range.start.offset, node.position.end.offset - cell.range.start.offset]);
+      } else if ('children' in node) {
+        visit(node.children as Nodes[]);
+      }
+    }
+  };
+  visit(cell.nodes);
+  return spans.sort((a, b) => a[0] - b[0]);
+}
 const ZERO_WIDTH_JOINER = 0x200d;
 const TAG_CANCEL = 0xe007f;
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
@@ -94,12 +121,17 @@ function withFix(finding: Finding, table: Table, row: Row, rowIndex: number): Fi
   const offset = finding.range.start.offset;
   const column = row.cells.findIndex((cell) => cell.range.start.offset <= offset && offset < cell.range.end.offset);
   const cell = row.cells[column];
-  if (!cell || !FIXABLE.has(cell.source.codePointAt(offset - cell.range.start.offset)!)) return finding;
+  const at = offset - (cell?.range.start.offset ?? 0);
+  if (!cell || !FIXABLE.has(cell.source.codePointAt(at)!)) return finding;
+  const spans = codeSpans(cell);
+  if (spans.some(([start, end]) => start <= at && at < end)) {
+    return { ...finding, hint: `${finding.hint}; it is inside a code span, which \`format\` leaves as written: only a person can say whether the code needs it` };
+  }
   // A plain space would end a link's address and turn the link into text: there only a person can say what was meant.
   if (cell.links.some((link) => link.urlRange && /[\u00a0\u202f]/u.test(link.url))) {
     return { ...finding, hint: 'Remove it from the link\'s address (a space there would break the link), or write it as %C2%A0' };
   }
-  const fix: CellFix = { table: table.index, row: rowIndex, column, replacement: fixedText(cell.source) };
+  const fix: CellFix = { table: table.index, row: rowIndex, column, replacement: fixedText(cell, spans) };
   return { ...finding, fix, hint: `${finding.hint} (\`npm run format-catalog\` does it)` };
 }
 
