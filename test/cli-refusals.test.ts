@@ -56,3 +56,26 @@ describe('table of contents markers', () => {
     expect(catalog(['format', 'list.md']).stderr).toBe('list.md: already formatted\n');
   });
 });
+
+describe('nesting beyond the parser\'s limit', () => {
+  it('50,000 nested block quotes: lint, check and format refuse the file in one line naming the limit (exit 2)', () => {
+    const deep = `# Deep\n\n${'>'.repeat(50_000)} quoted\n\n${TABLE}`;
+    write('deep.md', deep);
+    for (const command of ['lint', 'check', 'format']) {
+      const run = catalog([command, 'deep.md']);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toBe('catalog: deep.md: not read: line 3 nests about 50,000 block quotes or list items; at most 500 can be read (deeper nesting overflows the markdown parser)\n');
+    }
+    expect(read('deep.md')).toBe(deep);
+  });
+
+  it('nested list items and indented ones count alike, and 500 levels are still read', () => {
+    write('markers.md', `# Deep\n\n${'- '.repeat(20_000)}item\n`);
+    write('indented.md', `# Deep\n\n${Array.from({ length: 600 }, (_, level) => `${'  '.repeat(level)}- item`).join('\n')}\n`);
+    write('fine.md', `# Deep\n\n${'>'.repeat(500)} quoted\n\n${'- '.repeat(500)}item\n\n${TABLE}`);
+    expect(catalog(['lint', 'markers.md']).stderr).toMatch(/^catalog: markers\.md: not read: line 3 nests about 20,000 block quotes or list items/u);
+    expect(catalog(['lint', 'indented.md']).stderr).toMatch(/^catalog: indented\.md: not read: line 503 nests about 501 block quotes or list items/u);
+    expect(catalog(['format', 'fine.md'])).toMatchObject({ status: 0, stderr: 'fine.md: already formatted\n' });
+    expect(catalog(['lint', 'fine.md']).status).toBe(0);
+  });
+});

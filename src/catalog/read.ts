@@ -6,6 +6,7 @@ import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import { InlineReader, splitRow, type CellSlice, type InlineContent } from './cells.js';
 import type { CatalogConfig, TableSchema } from './config.js';
+import { checkNesting } from './limits.js';
 import { LineIndex } from './lines.js';
 import type { Align, Catalog, Cell, Link, Paragraph, Point, Range, Row, Section, Suppression, Table } from './model.js';
 import { buildSkeleton, rowsCoverGaps } from './skeleton.js';
@@ -38,6 +39,7 @@ export function readCatalog({ file, source, config, exact = false }: ReadInput):
   const bom = source.startsWith(BOM);
   const body = bom ? source.slice(1) : source;
   const lines = new LineIndex(body, bom ? 1 : 0);
+  checkNesting(lines);
   let parsed = parseSkeleton(lines, exact);
   if (!parsed.gapsAreRows) parsed = parseSkeleton(lines, true);
   const { tree, toDocument } = parsed;
