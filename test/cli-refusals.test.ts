@@ -79,3 +79,19 @@ describe('nesting beyond the parser\'s limit', () => {
     expect(catalog(['lint', 'fine.md']).status).toBe(0);
   });
 });
+
+describe('a file too large to prove', () => {
+  it('format refuses to write it, in one line naming the limit (exit 2), before the proof can exhaust the memory', () => {
+    // A short row to pad, so that the file would change; the rest is a code block of long lines, cheap to read.
+    const large = `# Large\n\n| Name | Year |\n| --- | --- |\n| A |\n\n\`\`\`\n${`${'x'.repeat(4000)}\n`.repeat(1100)}\`\`\`\n`;
+    write('large.md', large);
+    const run = catalog(['format', 'large.md']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      'catalog: large.md: not written: the file is 4.4 MB and format proves at most 4.0 MB (the proof parses the whole file twice, about 400 MB of memory per MB): split the list into several files\n',
+    );
+    expect(read('large.md')).toBe(large);
+    // Checking proves nothing, and says what would change.
+    expect(catalog(['format', '--check', 'large.md']).status).toBe(1);
+  });
+});

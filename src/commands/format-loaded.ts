@@ -2,7 +2,7 @@ import type { Diagnostic } from '../catalog/diagnostic.js';
 import { writeFileAtomically } from '../format/atomic-write.js';
 import { changedSpan, unifiedDiff, type ChangedSpan } from '../format/diff.js';
 import { formatSource, type FormatOptions, type FormatResult } from '../format/format.js';
-import { proveFormat } from '../format/prove.js';
+import { proofSizeProblem, proveFormat } from '../format/prove.js';
 import { TableOfContentsError } from '../format/toc.js';
 import { InputError } from './errors.js';
 import type { LoadedCatalog } from './load.js';
@@ -42,6 +42,8 @@ export async function formatLoaded(
   const diagnostics = refusedDiagnostics(loaded.file, result);
   if (options.write) {
     if (changed) {
+      const tooLarge = proofSizeProblem(result.catalog.source, result.output);
+      if (tooLarge) throw new InputError(`${loaded.file}: not written: ${tooLarge}`);
       const problems = proveFormat(result.catalog, result.output, loaded.config);
       if (problems.length > 0) throw new InputError(`${loaded.file}: not written, the formatted text failed its proof: ${problems.join('; ')}`);
       writeFileAtomically(loaded.path, result.output);
