@@ -26,22 +26,29 @@ function catalog(args: string[]) {
 const write = (name: string, content: string) => writeFileSync(join(folder, name), content);
 const read = (name: string) => readFileSync(join(folder, name), 'utf8');
 
+/** Runs a command on a file it must refuse: exit 2, the one-line reason on stderr, and the file as it was. */
+function expectRefused(args: string[], name: string, content: string, stderr: string | RegExp): void {
+  write(name, content);
+  const run = catalog([...args, name]);
+  expect(run.status).toBe(2);
+  if (typeof stderr === 'string') expect(run.stderr).toBe(stderr);
+  else expect(run.stderr).toMatch(stderr);
+  expect(read(name)).toBe(content);
+}
+
 const TABLE = '| Name | Year |\n| --- | --- |\n| B | 2021 |\n| A | 2020 |\n';
 
 describe('table of contents markers', () => {
   const aroundTable = `# List\n\n<!-- catalog:toc -->\n\n## Methods\n\n${TABLE}<!-- catalog:toc:end -->\n`;
 
   it('around a table: format and check refuse the file in one line (exit 2), and nothing is written', () => {
-    write('list.md', aroundTable);
-    const format = catalog(['format', 'list.md']);
-    expect(format.status).toBe(2);
-    expect(format.stderr).toBe(
+    expectRefused(
+      ['format'],
+      'list.md',
+      aroundTable,
       'catalog: list.md: not formatted: the table of contents markers (lines 3–11) enclose the table on line 7, and format replaces everything between them: move <!-- catalog:toc:end --> above the table\n',
     );
-    expect(read('list.md')).toBe(aroundTable);
-    const check = catalog(['check', 'list.md']);
-    expect(check.status).toBe(2);
-    expect(check.stderr).toMatch(/^catalog: list\.md: not formatted: the table of contents markers \(lines 3–11\) enclose the table on line 7[^\n]*\n$/u);
+    expectRefused(['check'], 'list.md', aroundTable, /^catalog: list\.md: not formatted: the table of contents markers \(lines 3–11\) enclose the table on line 7[^\n]*\n$/u);
   });
 
   it('replace hand-written lines between them, and the summary says which', () => {
@@ -60,13 +67,9 @@ describe('table of contents markers', () => {
 describe('nesting beyond the parser\'s limit', () => {
   it('50,000 nested block quotes: lint, check and format refuse the file in one line naming the limit (exit 2)', () => {
     const deep = `# Deep\n\n${'>'.repeat(50_000)} quoted\n\n${TABLE}`;
-    write('deep.md', deep);
     for (const command of ['lint', 'check', 'format']) {
-      const run = catalog([command, 'deep.md']);
-      expect(run.status).toBe(2);
-      expect(run.stderr).toBe('catalog: deep.md: not read: line 3 nests about 50,000 block quotes or list items; at most 500 can be read (deeper nesting overflows the markdown parser)\n');
+      expectRefused([command], 'deep.md', deep, 'catalog: deep.md: not read: line 3 nests about 50,000 block quotes or list items; at most 500 can be read (deeper nesting overflows the markdown parser)\n');
     }
-    expect(read('deep.md')).toBe(deep);
   });
 
   it('nested list items and indented ones count alike, and 500 levels are still read', () => {
@@ -84,13 +87,12 @@ describe('a file too large to prove', () => {
   it('format refuses to write it, in one line naming the limit (exit 2), before the proof can exhaust the memory', () => {
     // A short row to pad, so that the file would change; the rest is a code block of long lines, cheap to read.
     const large = `# Large\n\n| Name | Year |\n| --- | --- |\n| A |\n\n\`\`\`\n${`${'x'.repeat(4000)}\n`.repeat(1100)}\`\`\`\n`;
-    write('large.md', large);
-    const run = catalog(['format', 'large.md']);
-    expect(run.status).toBe(2);
-    expect(run.stderr).toBe(
+    expectRefused(
+      ['format'],
+      'large.md',
+      large,
       'catalog: large.md: not written: the file is 4.4 MB and format proves at most 4.0 MB (the proof parses the whole file twice, about 400 MB of memory per MB): split the list into several files\n',
     );
-    expect(read('large.md')).toBe(large);
     // Checking proves nothing, and says what would change.
     expect(catalog(['format', '--check', 'large.md']).status).toBe(1);
   });
