@@ -72,7 +72,8 @@ export function parseConfig(raw: unknown, path: string | null): CatalogConfig {
   if (!Array.isArray(tablesRaw)) fail('tables', 'must be an array of table schemas');
   const tables = (tablesRaw as unknown[]).map((table, index) => parseTable(table, `tables[${index}]`, fail));
 
-  const rules: CatalogConfig['rules'] = {};
+  // Keyed by names the config chooses: without a prototype, `__proto__` or `constructor` is a key like any other.
+  const rules: CatalogConfig['rules'] = Object.create(null);
   const rulesRaw = expectObject(root['rules'] ?? {}, 'rules', fail);
   for (const [id, level] of Object.entries(rulesRaw)) {
     if (!RULE_LEVELS.includes(level as (typeof RULE_LEVELS)[number])) {
@@ -129,7 +130,7 @@ function parseColumn(raw: unknown, field: string, fail: Fail): ColumnSchema {
   if (!COLUMN_TYPES.includes(type as ColumnType)) fail(`${field}.type`, `must be one of ${COLUMN_TYPES.join(', ')}`);
   const values = stringArray(column['values'] ?? [], `${field}.values`, fail);
   const aliasesRaw = expectObject(column['aliases'] ?? {}, `${field}.aliases`, fail);
-  const aliases: Record<string, string> = {};
+  const aliases: Record<string, string> = Object.create(null);
   for (const [variant, canonical] of Object.entries(aliasesRaw)) {
     if (typeof canonical !== 'string' || !values.includes(canonical)) {
       fail(`${field}.aliases.${variant}`, 'must map to one of the column\'s "values"');
@@ -187,7 +188,7 @@ function parseLinks(raw: unknown, fail: Fail): LinksConfig {
     }
   });
   const hostsRaw = expectObject(links['hosts'] ?? {}, 'links.hosts', fail);
-  const hosts: LinksConfig['hosts'] = {};
+  const hosts: LinksConfig['hosts'] = Object.create(null);
   for (const [host, settingsRaw] of Object.entries(hostsRaw)) {
     const field = `links.hosts.${host}`;
     const settings = expectObject(settingsRaw, field, fail);

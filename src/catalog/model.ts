@@ -44,6 +44,11 @@ export interface Row {
   range: Range;
   /** Every cell counted from the source line, including cells beyond the header (remark-gfm drops those). */
   cells: Cell[];
+  /**
+   * The line holds no `|`: GFM reads it as a row only because it follows the table without a
+   * blank line (prose, the `$$` that closes a math block). It is never sorted or padded.
+   */
+  pipeless?: true;
 }
 
 export type Align = 'left' | 'right' | 'center' | null;

@@ -1,19 +1,24 @@
 import type { Heading, Html, Nodes, Root, Table as MdastTable } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import { InlineReader, splitRow, type CellSlice, type InlineContent } from './cells.js';
 import type { CatalogConfig, TableSchema } from './config.js';
+import { checkNesting } from './limits.js';
 import { LineIndex } from './lines.js';
 import type { Align, Catalog, Cell, Link, Paragraph, Point, Range, Row, Section, Suppression, Table } from './model.js';
 import { buildSkeleton, rowsCoverGaps } from './skeleton.js';
 
 let processor: Processor<Root> | undefined;
 
-/** The one markdown parser: unified + remark-parse + remark-gfm. */
+/**
+ * The one markdown parser: unified + remark-parse + remark-gfm, and remark-frontmatter: YAML
+ * front matter (`---` lines at the top) is data, never a table, whatever lines it holds.
+ */
 export function markdownParser(): Processor<Root> {
-  processor ??= unified().use(remarkParse).use(remarkGfm).freeze() as unknown as Processor<Root>;
+  processor ??= unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).freeze() as unknown as Processor<Root>;
   return processor;
 }
 
@@ -34,6 +39,7 @@ export function readCatalog({ file, source, config, exact = false }: ReadInput):
   const bom = source.startsWith(BOM);
   const body = bom ? source.slice(1) : source;
   const lines = new LineIndex(body, bom ? 1 : 0);
+  checkNesting(lines);
   let parsed = parseSkeleton(lines, exact);
   if (!parsed.gapsAreRows) parsed = parseSkeleton(lines, true);
   const { tree, toDocument } = parsed;
@@ -167,7 +173,11 @@ function parseSkeleton(lines: LineIndex, whole: boolean): ParsedSkeleton {
   const skeleton = buildSkeleton(lines, whole);
   const tree = markdownParser().parse(skeleton.text);
   const skeletonLines = new LineIndex(skeleton.text);
-  const toDocument = (offset: number) => {
+  // micromark drops a byte order mark that starts its text and counts offsets after it: a second
+  // one (the file's first is already cut off) would shift every position by one.
+  const dropped = skeleton.text.startsWith(BOM) ? 1 : 0;
+  const toDocument = (treeOffset: number) => {
+    const offset = treeOffset + dropped;
     const line = skeletonLines.lineOf(offset);
     return lines.starts[skeleton.documentLines[line - 1]! - 1]! + offset - skeletonLines.starts[line - 1]!;
   };
@@ -219,7 +229,9 @@ function rowSlices(line: number, from: number, lines: LineIndex): RowSlices {
 
 function rowAt({ line, slices }: RowSlices, lines: LineIndex, inline: InlineReader): Row {
   const cells = slices.map((slice, index) => makeCell(index, lines.text.slice(slice.start, slice.end), lines.point(slice.start), inline));
-  return { line, range: lineRange(line, lines), cells };
+  const row: Row = { line, range: lineRange(line, lines), cells };
+  if (!lines.line(line).includes('|')) row.pipeless = true;
+  return row;
 }
 
 function makeCell(index: number, source: string, start: Point, inline: InlineReader): Cell {

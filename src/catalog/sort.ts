@@ -74,10 +74,19 @@ function rowKeys(row: Row, columns: number[]): string[] {
 
 /**
  * The order the schema asks for, as indexes into `table.rows`. Tables without a schema,
- * or whose schema has no sort key, keep their order.
+ * or whose schema has no sort key, keep their order. A line without a pipe that GFM took into
+ * the table stays where it is; the rows are sorted around it.
  */
 export function sortedOrder(table: Table): number[] {
   const order = table.rows.map((_, index) => index);
+  if (!table.rows.some((row) => row.pipeless)) return sortedRows(table, order);
+  const sorted = sortedRows(table, order.filter((index) => !table.rows[index]!.pipeless));
+  let next = 0;
+  return order.map((index) => (table.rows[index]!.pipeless ? index : sorted[next++]!));
+}
+
+/** The given rows (indexes into `table.rows`) in the schema's order. */
+function sortedRows(table: Table, order: number[]): number[] {
   const schema = table.schema;
   if (!schema || schema.sortBy.length === 0) return order;
   const headerNames = table.header.cells.map((cell) => cell.text.trim().toLowerCase());

@@ -2,7 +2,8 @@ import type { Diagnostic } from '../catalog/diagnostic.js';
 import { writeFileAtomically } from '../format/atomic-write.js';
 import { changedSpan, unifiedDiff, type ChangedSpan } from '../format/diff.js';
 import { formatSource, type FormatOptions, type FormatResult } from '../format/format.js';
-import { proveFormat } from '../format/prove.js';
+import { proofSizeProblem, proveFormat } from '../format/prove.js';
+import { TableOfContentsError } from '../format/toc.js';
 import { InputError, writeFailure } from './errors.js';
 import type { LoadedCatalog } from './load.js';
 
@@ -15,6 +16,8 @@ export interface FormatOutcome {
   fixed: Diagnostic[];
   /** A diagnostic for a file that is not formatted (for `--check`), and one for each refused table. */
   diagnostics: Diagnostic[];
+  /** Hand-written lines between the table of contents markers, which the list replaced. */
+  replacedByTableOfContents: number[];
 }
 
 /**
@@ -28,12 +31,20 @@ export async function formatLoaded(
   loaded: LoadedCatalog,
   options: FormatOptions & { write: boolean; diff?: boolean },
 ): Promise<FormatOutcome> {
-  const result = formatSource(loaded.file, loaded.catalog.source, loaded.config, { catalog: loaded.catalog, ...options });
+  let result: FormatResult;
+  try {
+    result = formatSource(loaded.file, loaded.catalog.source, loaded.config, { catalog: loaded.catalog, ...options });
+  } catch (error) {
+    if (error instanceof TableOfContentsError) throw new InputError(`${loaded.file}: not formatted: ${error.message}`);
+    throw error;
+  }
   const before = loaded.catalog.source;
   const changed = result.output !== before;
   const diagnostics = refusedDiagnostics(loaded.file, result);
   if (options.write) {
     if (changed) {
+      const tooLarge = proofSizeProblem(result.catalog.source, result.output);
+      if (tooLarge) throw new InputError(`${loaded.file}: not written: ${tooLarge}`);
       const problems = proveFormat(result.catalog, result.output, loaded.config, { original: loaded.catalog, applied: result.fixed.map((diagnostic) => diagnostic.fix!) });
       if (problems.length > 0) throw new InputError(`${loaded.file}: not written, the formatted text failed its proof: ${problems.join('; ')}`);
       try {
@@ -46,7 +57,7 @@ export async function formatLoaded(
     diagnostics.push(notFormatted(loaded.file, before, changedSpan(before, result.output)!));
   }
   const diff = changed && options.diff ? await unifiedDiff(loaded.file, before, result.output) : '';
-  return { file: loaded.file, changed, diff, fixed: result.fixed, diagnostics };
+  return { file: loaded.file, changed, diff, fixed: result.fixed, diagnostics, replacedByTableOfContents: result.replacedByTableOfContents };
 }
 
 function refusedDiagnostics(file: string, result: FormatResult): Diagnostic[] {

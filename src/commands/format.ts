@@ -33,19 +33,26 @@ async function formatFiles({ paths, values, format, io }: CommandRun): Promise<O
     if (check) {
       if (outcome.changed && showDiff) io.stdout(outcome.diff);
     } else {
-      io.stderr(writeSummary(file, outcome.changed, outcome.fixed, found));
+      io.stderr(writeSummary(file, outcome, found));
     }
   }
   if (check) await report(diagnostics, loaded, format, io, values.quiet ?? false);
   return worstOutcome(outcomeOf(diagnostics), failed ? 'failed' : 'clean');
 }
 
-/** A file's line after writing: formatted or not, the fixes applied, and each table left as it is with its reason. */
-function writeSummary(file: LoadedCatalog, changed: boolean, fixed: Diagnostic[], refused: Diagnostic[]): string {
+/**
+ * A file's line after writing: formatted or not, the fixes applied, the hand-written lines the
+ * table of contents replaced, and each table left as it is with its reason.
+ */
+function writeSummary(file: LoadedCatalog, { changed, fixed, replacedByTableOfContents: replaced }: FormatOutcome, refused: Diagnostic[]): string {
   const state = file.catalog.tables.length === 0 ? 'no tables, nothing to format' : changed ? 'formatted' : 'already formatted';
   const fixes = fixed.map((fix) => `${fix.range.start.line}:${fix.range.start.column} ${fix.ruleId}`);
   const left = refused.length > 0 ? `; ${refused.length} ${refused.length === 1 ? 'table' : 'tables'} left as ${refused.length === 1 ? 'it is' : 'they are'}` : '';
-  const lines = [`${file.file}: ${state}${fixes.length ? `; fixed ${fixes.join(', ')}` : ''}${left}`];
+  const deleted =
+    replaced.length > 0
+      ? `; the table of contents replaced ${replaced.length === 1 ? 'a hand-written line' : `${replaced.length} hand-written lines`} between its markers (${replaced.length === 1 ? 'line' : 'lines'} ${replaced.join(', ')})`
+      : '';
+  const lines = [`${file.file}: ${state}${fixes.length ? `; fixed ${fixes.join(', ')}` : ''}${deleted}${left}`];
   for (const diagnostic of refused) {
     lines.push(`  ${diagnostic.range.start.line}:${diagnostic.range.start.column}  error  ${diagnostic.message}  ${diagnostic.ruleId}`, `    → ${diagnostic.hint}`);
   }

@@ -4,7 +4,7 @@ import { lintCatalog } from '../rules/index.js';
 import type { LintContext } from '../rules/rule.js';
 import { linesAddedSince } from './changed-since.js';
 import { worstOutcome, type Command, type CommandRun, type Outcome } from './command.js';
-import { formatLoaded } from './format-loaded.js';
+import { formatLoaded, type FormatOutcome } from './format-loaded.js';
 import { loadCatalogs, reportInputError, type LoadedCatalog } from './load.js';
 import { outcomeOf, report, showsDiff, sortedByPlace } from './report.js';
 import { formatCommandFor, withFormatCommand } from './user-command.js';
@@ -45,7 +45,15 @@ export async function lintFiles({ paths, values, format, io }: CommandRun, forma
     const found = lintLoaded(file, { addedLines });
     diagnostics.push(...found);
     if (formatCheck) {
-      const outcome = await formatLoaded(file, { write: false, lintDiagnostics: found, diff: showDiff });
+      let outcome: FormatOutcome;
+      try {
+        outcome = await formatLoaded(file, { write: false, lintDiagnostics: found, diff: showDiff });
+      } catch (error) {
+        // The file cannot be formatted (table of contents markers around a table): said on stderr, the lint report stands.
+        reportInputError(io, error);
+        failed = true;
+        continue;
+      }
       diagnostics.push(...withFormatCommand(outcome.diagnostics, file.path));
       if (outcome.diff) {
         const { text, omitted } = cappedDiff(outcome.diff, CHECK_DIFF_LINES);

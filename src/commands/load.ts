@@ -2,6 +2,7 @@ import { readFileSync, statSync, type Stats } from 'node:fs';
 import { relative } from 'node:path';
 import type { CatalogConfig } from '../catalog/config.js';
 import { ConfigError, genericConfig, loadConfig } from '../catalog/load-config.js';
+import { MarkdownLimitError } from '../catalog/limits.js';
 import type { Catalog } from '../catalog/model.js';
 import { readCatalog } from '../catalog/read.js';
 import { fingerprintOf, type FileFingerprint } from '../format/atomic-write.js';
@@ -107,7 +108,13 @@ export function loadCatalog(path: string, configPath?: string, options: { ignore
     throw new InputError(`invalid config: ${config.path}: "rules.${unknownRule}" names no rule (rules: ${[...knownRuleIds].join(', ')})`);
   }
   const file = displayPath(path);
-  const catalog = readCatalog({ file, source, config });
+  let catalog: Catalog;
+  try {
+    catalog = readCatalog({ file, source, config });
+  } catch (error) {
+    if (error instanceof MarkdownLimitError) throw new InputError(`${file}: not read: ${error.message}`);
+    throw error;
+  }
   return { file, path, config, catalog, fingerprint };
 }
 

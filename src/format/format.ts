@@ -24,6 +24,8 @@ export interface FormatResult {
   refused: RefusedTable[];
   /** The fixes applied, as the diagnostics that carried them. */
   fixed: Diagnostic[];
+  /** Hand-written lines between the table of contents markers, which the list replaces. */
+  replacedByTableOfContents: number[];
 }
 
 export interface FormatOptions {
@@ -67,7 +69,7 @@ export function formatSource(file: string, source: string, config: CatalogConfig
   const { edits, refused } = tableEdits(catalog);
   const toc = tableOfContents(catalog);
   if (toc) edits.push({ start: toc.start, end: toc.end, text: toc.text });
-  return { catalog, output: splice(catalog.source, edits), refused, fixed };
+  return { catalog, output: splice(catalog.source, edits), refused, fixed, replacedByTableOfContents: toc?.handWritten ?? [] };
 }
 
 function tableEdits(catalog: Catalog): { edits: Edit[]; refused: RefusedTable[] } {
@@ -81,15 +83,30 @@ function tableEdits(catalog: Catalog): { edits: Edit[]; refused: RefusedTable[] 
     }
     const indent = rewriteIndent(catalog, table);
     if (indent === null) continue;
-    const lineStart = table.header.range.start.offset;
     const eol = lineEnding(catalog.source, table.header.range.end.offset);
-    edits.push({
-      start: lineStart,
-      end: table.range.end.offset,
-      text: renderTable(table, sortedOrder(table), indent).join(eol),
-    });
+    edits.push(...keepingPipelessLines(table, renderTable(table, sortedOrder(table), indent), eol));
   }
   return { edits, refused };
+}
+
+/**
+ * The edits that write a table's rendered lines, one per run of lines between the lines without
+ * a pipe: those stay byte for byte where they are (the sort leaves them in place), and only the
+ * rows around them are rewritten.
+ */
+function keepingPipelessLines(table: Table, rendered: string[], eol: string): Edit[] {
+  const sourceLines = [table.header, { range: table.delimiter.range, pipeless: undefined }, ...table.rows];
+  const edits: Edit[] = [];
+  let runStart = 0;
+  sourceLines.forEach((line, index) => {
+    const endsRun = index === sourceLines.length - 1 || sourceLines[index + 1]!.pipeless;
+    if (line.pipeless) {
+      runStart = index + 1;
+    } else if (endsRun) {
+      edits.push({ start: sourceLines[runStart]!.range.start.offset, end: line.range.end.offset, text: rendered.slice(runStart, index + 1).join(eol) });
+    }
+  });
+  return edits;
 }
 
 // The reason names this many rows, and counts the rest: one line stays readable on a long list.

@@ -14,6 +14,22 @@ export interface AppliedFixes {
 }
 
 /**
+ * The largest text the proof reads, in bytes of UTF-8. Its whole-document parses take 400 to
+ * 450 MB of memory per MB of markdown table (`npm run bench:format-memory`: 1.3 GB for a 3 MB,
+ * 5,000-row catalog); past this size a run would near Node's default heap and crash for want
+ * of memory, so the writer refuses before it starts.
+ */
+export const MAX_PROVEN_BYTES = 4_000_000;
+
+/** Why a text is too large to prove (and so to write), or null. */
+export function proofSizeProblem(input: string, output: string): string | null {
+  const bytes = Math.max(Buffer.byteLength(input), Buffer.byteLength(output));
+  if (bytes <= MAX_PROVEN_BYTES) return null;
+  const megabytes = (count: number) => `${(count / 1_000_000).toFixed(1)} MB`;
+  return `the file is ${megabytes(bytes)} and format proves at most ${megabytes(MAX_PROVEN_BYTES)} (the proof parses the whole file twice, about 450 MB of memory per MB): split the list into several files`;
+}
+
+/**
  * Checks a formatted text before it is written, by reading the input (after its fixes)
  * and the output with remark parsing the whole document, table bodies included:
  * - every byte outside the tables (and outside the generated table of contents) is the same;

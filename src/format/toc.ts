@@ -11,7 +11,17 @@ export interface TableOfContentsSplice {
   end: number;
   /** The text that belongs between the markers: the list, on lines of its own. */
   text: string;
+  /** Lines between the markers that the list did not come from (neither blank nor one of its items): they are replaced too. */
+  handWritten: number[];
 }
+
+/** Markers that enclose a table: the list would replace it, so nothing is formatted. */
+export class TableOfContentsError extends Error {
+  override name = 'TableOfContentsError';
+}
+
+// An item as tableOfContents writes it: `- [Heading](#anchor) (3 entries)`.
+const GENERATED_ITEM = /^- \[.*\]\(#[^()\s]*\) \(\d+ entr(?:y|ies)\)$/u;
 
 /**
  * The generated table of contents: one link per section that has a table, with its number of
@@ -21,13 +31,27 @@ export interface TableOfContentsSplice {
 export function tableOfContents(catalog: Catalog): TableOfContentsSplice | null {
   const markers = findMarkers(catalog);
   if (!markers) return null;
+  const enclosed = catalog.tables.find((table) => table.range.start.offset < markers.end && table.range.end.offset > markers.start);
+  if (enclosed) {
+    throw new TableOfContentsError(
+      `the table of contents markers (lines ${catalog.pointAt(markers.start).line}–${catalog.pointAt(markers.end).line}) enclose the table on line ${enclosed.header.line}, and format replaces everything between them: move ${TOC_END_MARKER} above the table`,
+    );
+  }
   const { eol } = catalog;
   const items = sectionsWithEntries(catalog).map(
     ({ heading, slug, entries }) => `- [${escapeLinkText(heading)}](#${slug}) (${entries} ${entries === 1 ? 'entry' : 'entries'})`,
   );
   // A blank line on each side of the list, as a maintainer would write it; one blank line when there is nothing to list.
   const text = items.length === 0 ? eol + eol : eol + eol + items.join(eol) + eol + eol;
-  return { ...markers, text };
+  return { ...markers, text, handWritten: handWrittenLines(catalog, markers) };
+}
+
+/** The lines between the markers that are neither blank nor an item of a list this function wrote. */
+function handWrittenLines(catalog: Catalog, { start, end }: { start: number; end: number }): number[] {
+  const firstLine = catalog.pointAt(start).line;
+  // The first piece is the rest of the start marker's line, the last the end marker's indentation.
+  const pieces = catalog.source.slice(start, end).split(/\r\n|\r|\n/u).slice(1, -1);
+  return pieces.flatMap((text, index) => (text.trim() === '' || GENERATED_ITEM.test(text.trim()) ? [] : [firstLine + 1 + index]));
 }
 
 /**

@@ -42,7 +42,7 @@ function vocabularyOf(sources: readonly string[], multiple: boolean): InferredVo
   }
   if (spellingsOf.size > MOST_VALUES || values.length < USES_PER_VALUE * spellingsOf.size) return null;
   const canonicalValues: string[] = [];
-  const aliases: Record<string, string> = {};
+  const aliases: Record<string, string> = Object.create(null);
   for (const spellings of spellingsOf.values()) {
     // The most used spelling; the first seen among equals (a Map keeps insertion order).
     const canonical = [...spellings].reduce((best, candidate) => (candidate[1] > best[1] ? candidate : best))[0];

@@ -11,6 +11,7 @@ import { invisibleCharacters } from './invisible-characters.js';
 import { linkSyntax } from './link-syntax.js';
 import { noHedge } from './no-hedge.js';
 import { pipeInCodeSpan } from './pipe-in-code-span.js';
+import { pipelessRow } from './pipeless-row.js';
 import { requiredCell } from './required-cell.js';
 import { isRepaired, withRepairedRows } from './row-repairs.js';
 import type { LintContext, Rule } from './rule.js';
@@ -24,6 +25,7 @@ import { yearMatchesPaper } from './year-matches-paper.js';
 
 const contentRules: Rule[] = [
   tableColumnCount,
+  pipelessRow,
   strayRow,
   headerRow,
   tableHeader,
@@ -57,6 +59,8 @@ export function lintCatalog(catalog: Catalog, config: CatalogConfig, context: Li
   for (const suppression of catalog.suppressions) {
     suppressionsByLine.set(suppression.line, [...(suppressionsByLine.get(suppression.line) ?? []), suppression]);
   }
+  // A line without a pipe that GFM took into a table is pipeless-row's: no rule of the table speaks of it.
+  const pipelessLines = new Set(catalog.tables.flatMap((table) => table.rows.filter((row) => row.pipeless).map((row) => row.line)));
   const repaired = withRepairedRows(catalog);
   const onRepairedRow = ({ fix }: Diagnostic) => fix !== undefined && isRepaired(repaired.tables[fix.table]!.rows[fix.row]!);
   const diagnostics: Diagnostic[] = [];
@@ -65,6 +69,7 @@ export function lintCatalog(catalog: Catalog, config: CatalogConfig, context: Li
     if (setting === 'off') continue;
     for (const found of rule.check(repaired, config, context)) {
       if (isSuppressed(found, suppressionsByLine.get(found.range.start.line))) continue;
+      if (rule !== pipelessRow && pipelessLines.has(found.range.start.line)) continue;
       const { fix, ...diagnostic } = found;
       const kept: Diagnostic = fix && !onRepairedRow(found) ? { ...diagnostic, fix } : diagnostic;
       diagnostics.push(setting === undefined ? kept : { ...kept, severity: setting });

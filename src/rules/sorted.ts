@@ -26,7 +26,9 @@ export const sorted = defineSchemaRule(
     const rank: number[] = [];
     order.forEach((rowIndex, position) => (rank[rowIndex] = position));
     const kept = rowsInOrder(rank, (rowIndex) => context.addedLines?.has(table.rows[rowIndex]!.line) ?? false);
-    const moved = table.rows.map((_, index) => index).filter((index) => !kept.has(index));
+    // A line without a pipe stays in place (pipeless-row reports it): it is neither moved nor a row to place another by.
+    table.rows.forEach((row, index) => row.pipeless && kept.delete(index));
+    const moved = table.rows.map((_, index) => index).filter((index) => !kept.has(index) && !table.rows[index]!.pipeless);
     const sortColumns = table.schema.sortBy.filter((name) => columnIndex(table, name) >= 0).join(', ');
     const hint =
       rewriteIndent(catalog, table) === null

@@ -25,8 +25,8 @@ export interface SiteEntry {
   name: string;
   nameHtml: string;
   year: number | null;
-  /** Facet key → the entry's values (canonical spellings). */
-  facets: Record<string, string[]>;
+  /** Facet key → the entry's values (canonical spellings). A map: the config names the keys, `__proto__` included. */
+  facets: Map<string, string[]>;
   fields: SiteField[];
 }
 
@@ -154,7 +154,7 @@ function enumerationValues(column: ColumnSchema, text: string): string[] {
 function entryOf(layout: TableLayout, row: Row, render: CellHtml, facetKey: FacetKey, slugs: GithubSlugger): SiteEntry {
   const nameCell = row.cells[layout.nameIndex];
   const name = nameCell?.text.trim() ?? '';
-  const entry: SiteEntry = { id: slugs.slug(name || `line ${row.line}`), name, nameHtml: nameCell ? render(nameCell) : '', year: null, facets: {}, fields: [] };
+  const entry: SiteEntry = { id: slugs.slug(name || `line ${row.line}`), name, nameHtml: nameCell ? render(nameCell) : '', year: null, facets: new Map(), fields: [] };
   layout.labels.forEach((label, index) => {
     const cell = row.cells[index];
     if (index === layout.nameIndex || !cell || cell.source === '') return;
@@ -168,7 +168,7 @@ function entryOf(layout: TableLayout, row: Row, render: CellHtml, facetKey: Face
         values = enumerationValues(column, cell.text);
         known.set(cell.source, values);
       }
-      entry.facets[facetKey(column)] = values;
+      entry.facets.set(facetKey(column), values);
       field.tags = values;
     }
     entry.fields.push(field);
@@ -178,7 +178,7 @@ function entryOf(layout: TableLayout, row: Row, render: CellHtml, facetKey: Face
 
 function facetOf(key: string, label: string, column: ColumnSchema, entries: SiteEntry[]): SiteFacet {
   const counts = new Map<string, number>(column.values.map((value) => [value, 0]));
-  for (const entry of entries) for (const value of entry.facets[key] ?? []) counts.set(value, (counts.get(value) ?? 0) + 1);
+  for (const entry of entries) for (const value of entry.facets.get(key) ?? []) counts.set(value, (counts.get(value) ?? 0) + 1);
   return { key, label, values: [...counts].filter(([, count]) => count > 0).map(([value, count]) => ({ value, count })) };
 }
 

@@ -14,6 +14,11 @@ function searchWords(query) {
   return normalizeText(query).split(/\s+/).filter(Boolean);
 }
 
+/** An object keyed by checkbox groups, which the config names: without a prototype, so that `__proto__` is a group like any other. */
+function groupRecord() {
+  return Object.create(null);
+}
+
 function yearOf(text) {
   return text && /^\d{1,4}$/.test(text.trim()) ? Number(text) : null;
 }
@@ -26,7 +31,7 @@ function yearOf(text) {
  */
 function readState(search, choices) {
   const params = new URLSearchParams(search);
-  const selected = {};
+  const selected = groupRecord();
   for (const [group, values] of choices.groups) {
     const byLowerCase = new Map(values.map((value) => [value.toLowerCase(), value]));
     selected[group] = [];
@@ -135,7 +140,8 @@ function start() {
   const entries = [];
   for (const section of sections) {
     for (const element of section.list.children) {
-      const entryGroups = { section: [element.dataset.section] };
+      const entryGroups = groupRecord();
+      entryGroups.section = [element.dataset.section];
       for (const group of groups) {
         const values = element.getAttribute('data-f-' + group);
         if (group !== 'section') entryGroups[group] = values ? values.split('\n') : [];
@@ -197,7 +203,7 @@ function start() {
   }
 
   function readForm() {
-    const selected = {};
+    const selected = groupRecord();
     for (const group of groups) selected[group] = boxes.filter((box) => box.name === group && box.checked).map((box) => box.value);
     state = { q: search.value, selected, from: from ? yearOf(from.value) : null, to: to ? yearOf(to.value) : null, sort: sort ? sort.value : '' };
     update();

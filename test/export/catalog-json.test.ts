@@ -101,4 +101,12 @@ describe('exportCatalog', () => {
       }
     }
   });
+
+  it('keeps columns and positions right in a file that starts with two byte order marks', () => {
+    const exported = exportCatalog(readCatalog({ file: 'catalog.md', source: `\uFEFF\uFEFF${source}`, config: genericConfig() }));
+    const [section] = exported.sections;
+    expect(section!.columns).toEqual(['Name', 'Description', 'Paper']);
+    expect(section!.entries.map((entry) => [entry.line, entry.fields['Name']!.text])).toEqual([[7, 'GPipe'], [8, 'PipeDream']]);
+    expect(section!.entries[0]!.fields['Paper']!.links[0]).toMatchObject({ line: 7, column: 65 });
+  });
 });

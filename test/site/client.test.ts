@@ -67,6 +67,18 @@ describe('page script', () => {
     expect(state('?sort=NAME').sort).toBe('name');
   });
 
+  it('reads, counts and filters a group the config names `__proto__` like any other', () => {
+    const groups = new Map([['section', ['tensor']], ['__proto__', ['JAX', 'PyTorch']]]);
+    const read = client.readState('?__proto__=JAX', { groups, sorts: [''] });
+    expect(Object.keys(read.selected)).toEqual(['section', '__proto__']);
+    expect(read.selected['__proto__']).toEqual(['JAX']);
+    expect(client.queryOf(read)).toBe('?__proto__=JAX');
+    const tagged = entries.map((one) => ({ ...one, groups: Object.fromEntries([['section', one.groups['section']!], ['__proto__', one.groups['framework']!]]) }));
+    const result = client.evaluate(tagged, read);
+    expect(result.shown).toEqual([true, false, false, true, false]);
+    expect(result.counts['__proto__']).toEqual({ JAX: 2, PyTorch: 2, TensorFlow: 1 });
+  });
+
   it('searches every word, without case or accents', () => {
     expect(client.evaluate(entries, state('?q=PIPE')).total).toBe(3);
     expect(client.evaluate(entries, state('?q=pipe+jax')).shown).toEqual([false, false, false, true, false]);

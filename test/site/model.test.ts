@@ -37,7 +37,7 @@ describe('site model', () => {
     expect(model.facets).toEqual([
       { key: 'framework', label: 'Framework', values: [{ value: 'PyTorch', count: 4 }, { value: 'JAX', count: 2 }, { value: 'TensorFlow', count: 1 }] },
     ]);
-    expect(entries.find((entry) => entry.name === 'C Planner')!.facets).toEqual({ framework: ['PyTorch', 'JAX'] });
+    expect(entries.find((entry) => entry.name === 'C Planner')!.facets).toEqual(new Map([['framework', ['PyTorch', 'JAX']]]));
     expect(entries.find((entry) => entry.name === 'C Planner')!.fields.find((field) => field.label === 'Framework')!.tags).toEqual(['PyTorch', 'JAX']);
     expect(model.years).toEqual({ min: 2018, max: 2024 });
     expect(model.filters).toBe(true);
@@ -61,13 +61,25 @@ describe('site model', () => {
     expect(first.fields.every((field) => field.tags === undefined)).toBe(true);
   });
 
-  it('never gives a facet a name the page uses for its own parameters', () => {
-    const source = fixtureSource().replaceAll('Framework', 'Sort');
+  /** The fixture with its Framework column named `name` in the schema, and written `header` in the tables. */
+  const withFrameworkNamed = (name: string, header = name) => {
     const config = catalogOf(fixtureSource()).tables[0]!.schema!;
-    const renamed = { ...config, columns: config.columns.map((column) => (column.name === 'Framework' ? { ...column, name: 'Sort' } : column)) };
-    const catalog = catalogOf(source);
+    const renamed = { ...config, columns: config.columns.map((column) => (column.name === 'Framework' ? { ...column, name } : column)) };
+    const catalog = catalogOf(fixtureSource().replaceAll('Framework', header));
     for (const table of catalog.tables) table.schema = renamed;
-    expect(siteModel([catalog]).facets.map((facet) => facet.key)).toEqual(['sort-1']);
+    return catalog;
+  };
+
+  it('never gives a facet a name the page uses for its own parameters', () => {
+    expect(siteModel([withFrameworkNamed('Sort')]).facets.map((facet) => facet.key)).toEqual(['sort-1']);
+  });
+
+  it('keeps a facet the config names like an Object property (`__proto__`) as a facet like any other', () => {
+    // Escaped in the header: `__proto__` would be strong emphasis.
+    const model = siteModel([withFrameworkNamed('__proto__', '\\_\\_proto\\_\\_')]);
+    expect(model.facets.map((facet) => [facet.key, facet.values.length])).toEqual([['__proto__', 3]]);
+    const planner = model.sections.flatMap((section) => section.entries).find((entry) => entry.name === 'C Planner')!;
+    expect(planner.facets.get('__proto__')).toEqual(['PyTorch', 'JAX']);
   });
 
   it('takes the title from the list\'s name heading, not from a table of contents, else from the folder of a README', () => {
