@@ -10,11 +10,12 @@ import { formatCommand } from './commands/format.js';
 import { initCommand } from './commands/init.js';
 import { linksCommand } from './commands/links.js';
 import { checkCommand, lintCommand } from './commands/lint.js';
+import { papersCommand } from './commands/papers.js';
 import { siteCommand } from './commands/site.js';
 
 const EXIT_CODES: Record<Outcome | 'usage', number> = { clean: 0, problems: 1, failed: 2, usage: 2 };
 
-const COMMANDS: Command[] = [initCommand, lintCommand, formatCommand, checkCommand, linksCommand, exportCommand, siteCommand];
+const COMMANDS: Command[] = [initCommand, lintCommand, formatCommand, checkCommand, linksCommand, papersCommand, exportCommand, siteCommand];
 const COMMAND_NAMES = COMMANDS.map((command) => command.name).join(', ');
 
 function helpText(): string {

@@ -3,11 +3,11 @@ import { worstOutcome, type Command, type CommandRun, type Outcome } from './com
 import { InputError } from './errors.js';
 import { loadCatalogs } from './load.js';
 import { report } from './report.js';
+import { requestTimeout } from './timeout.js';
 import { writeOutput } from './write-output.js';
 
 async function checkLinks({ paths, values, format, io }: CommandRun): Promise<Outcome> {
-  const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
-  if (timeout !== undefined && !(Number.isInteger(timeout) && timeout > 0)) throw new InputError(`--timeout takes milliseconds, a whole number > 0 (got "${values.timeout}")`);
+  const timeout = requestTimeout(values.timeout);
   const { loaded, failed } = loadCatalogs(paths, values.config, io);
   if (loaded.length === 0) return 'failed';
   const links = await import('../links/index.js');
