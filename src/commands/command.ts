@@ -14,6 +14,7 @@ export const OPTIONS = {
   'changed-since': { type: 'string' },
   cache: { type: 'string' },
   'no-cache': { type: 'boolean' },
+  'no-registries': { type: 'boolean' },
   'allow-private': { type: 'boolean' },
   'report-md': { type: 'string' },
   timeout: { type: 'string' },

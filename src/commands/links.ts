@@ -13,6 +13,14 @@ async function checkLinks({ paths, values, format, io }: CommandRun): Promise<Ou
   const links = await import('../links/index.js');
   const config = loaded[0]!.config.links;
   const progress = io.isTTY ? links.progressBar(io.stderr) : undefined;
+  const settler = values['no-registries']
+    ? undefined
+    : (await import('../papers/confirm.js')).paperLinkSettler({
+        env: io.env,
+        contact: config.contact,
+        allowPrivate: values['allow-private'] ?? false,
+        onPlan: io.isTTY ? (plan) => io.stderr(plan) : undefined,
+      });
   const result = await links.runLinkCheck({
     catalogs: loaded.map((file) => file.catalog),
     config,
@@ -24,12 +32,14 @@ async function checkLinks({ paths, values, format, io }: CommandRun): Promise<Ou
     githubApiUrl: io.env['CATALOG_GITHUB_API_URL'] || undefined,
     urlTimeoutMs: timeout,
     onProgress: progress,
+    settler,
   }).catch((error: unknown) => {
     // A --changed-since reference git does not know is the user's input, not an internal error.
     if (error instanceof links.ChangedSinceError) throw new InputError(error.message);
     throw error;
   });
   for (const warning of result.warnings) io.stderr(`catalog: ${warning}\n`);
+  if (settler) io.stderr((await import('../papers/registries.js')).formatSummary(settler.summaries()));
   if (values['report-md']) writeOutput(values['report-md'], links.linkReportMarkdown(result));
   const diagnostics = links.linkDiagnostics(result);
   if (format === 'json') io.stdout(`${JSON.stringify(links.linkReportJson(result), null, 2)}\n`);
@@ -49,7 +59,8 @@ export const linksCommand: Command = {
     '--allow-private   Allow private, loopback and link-local addresses (refused by default).',
     '--report-md FILE  Also write a markdown report (for a job summary or an issue).',
     '--timeout MS      Time allowed for one URL, retries included (default 60000).',
+    '--no-registries   Request paper links (arXiv, DOI, OpenReview) like any other, not through their registries.',
   ],
-  options: ['all', 'changed-since', 'cache', 'no-cache', 'allow-private', 'report-md', 'timeout', 'format', 'config', 'quiet'],
+  options: ['all', 'changed-since', 'cache', 'no-cache', 'allow-private', 'report-md', 'timeout', 'no-registries', 'format', 'config', 'quiet'],
   run: checkLinks,
 };
