@@ -53,8 +53,14 @@ export async function checkPapers(options: PaperCheckOptions): Promise<PaperChec
     const counts = { arxiv: 0, doi: 0, openreview: 0 };
     for (const id of stale) counts[id.registry]++;
     if (stale.length > 0) options.onPlan?.(formatPlan(registryPlan(counts, registries.intervalsMs)));
-    const { answers, summaries } = await lookUpPapers(ids, registries, cache, now);
-    const published = await publishedVersions(options.catalogs, answers, registries, cache, now);
+    // DBLP is searched for arXiv's preprints as soon as arXiv has answered, while doi.org and OpenReview are still asked.
+    const [preprints, others] = await Promise.all([
+      lookUpPapers(ids.filter((id) => id.registry === 'arxiv'), registries, cache, now).then(async (found) => ({ found, published: await publishedVersions(options.catalogs, found.answers, registries, cache, now) })),
+      lookUpPapers(ids.filter((id) => id.registry !== 'arxiv'), registries, cache, now),
+    ]);
+    const { published } = preprints;
+    const answers = new Map([...preprints.found.answers, ...others.answers]);
+    const summaries = [...preprints.found.summaries, ...others.summaries].filter((summary) => summary.ids > 0);
     if (options.cacheFile !== null) savePaperCache(options.cacheFile, cache, now);
     const offline = ids.length > 0 && [...answers.values()].every((answer) => answer.kind === 'unverifiable');
     const diagnostics = offline ? [] : options.catalogs.flatMap((catalog) => paperFindings(catalog, answers, published));

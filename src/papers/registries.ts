@@ -114,40 +114,42 @@ export interface LookupResult {
  */
 export async function lookUpPapers(ids: readonly PaperId[], registries: Registries, cache: PaperCache, now: Date): Promise<LookupResult> {
   const answers: Answers = new Map();
-  const summaries: RegistrySummary[] = [];
-  for (const registry of ['arxiv', 'doi', 'openreview'] as const) {
-    const own = unique(ids.filter((id) => id.registry === registry));
-    const toAsk: PaperId[] = [];
-    let cached = 0;
-    for (const id of own) {
-      const entry = cache.records[id.key];
-      if (entry && isFresh(entry.fetchedAt, now)) {
-        answers.set(id.key, { kind: 'found', record: entry.record, cached: true });
-        cached++;
-      } else toAsk.push(id);
-    }
-    if (toAsk.length > 0) {
-      const first = await registries.ask(registry, toAsk.map((id) => id.id));
-      const missing = toAsk.filter((id) => first.get(id.key)?.kind === 'missing');
-      const second = missing.length > 0 ? await registries.ask(registry, missing.map((id) => id.id)) : new Map<string, Lookup>();
-      for (const id of toAsk) {
-        const answer = second.get(id.key) ?? first.get(id.key) ?? { kind: 'unverifiable', reason: `${REGISTRY_NAMES[registry]} gave no answer` };
-        answers.set(id.key, answer);
-        if (answer.kind === 'found') cache.records[id.key] = { fetchedAt: now.toISOString(), record: answer.record };
-      }
-    }
-    const kinds = own.map((id) => answers.get(id.key)!.kind);
-    summaries.push({
-      ...registries.stats(registry),
-      registry,
-      ids: own.length,
-      confirmed: kinds.filter((kind) => kind === 'found').length,
-      missing: kinds.filter((kind) => kind === 'missing').length,
-      unverifiable: kinds.filter((kind) => kind === 'unverifiable').length,
-      cached,
-    });
-  }
+  // The registries are different hosts, each with its own quota: they are asked at the same time.
+  const summaries = await Promise.all((['arxiv', 'doi', 'openreview'] as const).map((registry) => lookUpIn(registry, ids, registries, cache, now, answers)));
   return { answers, summaries };
+}
+
+async function lookUpIn(registry: RegistryName, ids: readonly PaperId[], registries: Registries, cache: PaperCache, now: Date, answers: Answers): Promise<RegistrySummary> {
+  const own = unique(ids.filter((id) => id.registry === registry));
+  const toAsk: PaperId[] = [];
+  let cached = 0;
+  for (const id of own) {
+    const entry = cache.records[id.key];
+    if (entry && isFresh(entry.fetchedAt, now)) {
+      answers.set(id.key, { kind: 'found', record: entry.record, cached: true });
+      cached++;
+    } else toAsk.push(id);
+  }
+  if (toAsk.length > 0) {
+    const first = await registries.ask(registry, toAsk.map((id) => id.id));
+    const missing = toAsk.filter((id) => first.get(id.key)?.kind === 'missing');
+    const second = missing.length > 0 ? await registries.ask(registry, missing.map((id) => id.id)) : new Map<string, Lookup>();
+    for (const id of toAsk) {
+      const answer = second.get(id.key) ?? first.get(id.key) ?? { kind: 'unverifiable', reason: `${REGISTRY_NAMES[registry]} gave no answer` };
+      answers.set(id.key, answer);
+      if (answer.kind === 'found') cache.records[id.key] = { fetchedAt: now.toISOString(), record: answer.record };
+    }
+  }
+  const kinds = own.map((id) => answers.get(id.key)!.kind);
+  return {
+    ...registries.stats(registry),
+    registry,
+    ids: own.length,
+    confirmed: kinds.filter((kind) => kind === 'found').length,
+    missing: kinds.filter((kind) => kind === 'missing').length,
+    unverifiable: kinds.filter((kind) => kind === 'unverifiable').length,
+    cached,
+  };
 }
 
 function unique(ids: readonly PaperId[]): PaperId[] {

@@ -4,7 +4,7 @@ import type { LinkClient, ProbeResponse } from '../links/client.js';
 
 /** What a registry publishes as its limit; the client stays inside it by construction. */
 export interface Quota {
-  /** Least time between the starts of two requests. */
+  /** Least time between two requests (from the end of one to the start of the next). */
   minIntervalMs: number;
   /** Identifiers one request may ask about. */
   idsPerCall: number;
@@ -41,8 +41,8 @@ export interface RegistryStats {
 }
 
 /**
- * One registry's HTTP: one request at a time, starts at least the quota's interval apart
- * (whole milliseconds), a 429 or 503 honoured by waiting what its Retry-After says (else twice
+ * One registry's HTTP: one request at a time, each at least the quota's interval after the
+ * previous one ended (whole milliseconds), a 429 or 503 honoured by waiting what its Retry-After says (else twice
  * the interval, doubling), and the registry given up after answering that way too many times in
  * a row. Never retries anything else: an error is the caller's answer.
  */
@@ -84,9 +84,7 @@ export class RegistryHttp {
         const waited = await sleep(wait, true, { signal }).catch(() => false);
         if (!waited) return { failure: `${name}: the run's time budget ran out` };
       }
-      const started = Date.now();
-      this.firstStart ??= started;
-      this.notBefore = started + Math.ceil(intervalMs);
+      this.firstStart ??= Date.now();
       this.calls++;
       let response: ProbeResponse;
       try {
@@ -94,7 +92,11 @@ export class RegistryHttp {
       } catch (error) {
         return { failure: `${name} did not answer: ${classifyError(error).reason}` };
       } finally {
+        // The interval runs from the end of one request to the start of the next: measured
+        // from its start, a request that left late (a busy event loop) would reach the
+        // registry too soon after the one before.
         this.lastEnd = Date.now();
+        this.notBefore = this.lastEnd + Math.ceil(intervalMs);
       }
       if (response.status !== 429 && response.status !== 503) {
         this.backoffsInARow = 0;
