@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/catalog/load-config.js';
 import { readCatalog } from '../../src/catalog/read.js';
 import { entryNames, identityMismatch, paperFindings } from '../../src/papers/facts.js';
+import { paperIdOf } from '../../src/papers/identifiers.js';
 import type { Answers, PaperRecord, PublishedVersion } from '../../src/papers/record.js';
 import { splitName, yearOf } from '../../src/papers/record.js';
 
 const FIXTURES = new URL('../fixtures/papers/', import.meta.url);
 
-interface FixtureRecord { title: string; date: string; authors: string[]; abstract?: string; venue?: string; comment?: string }
+interface FixtureRecord { title: string; date: string | null; authors: string[]; abstract?: string; venue?: string; comment?: string }
 
 function record(raw: FixtureRecord, key: string): PaperRecord {
   return {
@@ -24,19 +25,19 @@ function record(raw: FixtureRecord, key: string): PaperRecord {
   };
 }
 
-function fixture(name: string) {
-  const source = readFileSync(new URL(`${name}.md`, FIXTURES), 'utf8');
+function fixture(name: string, markdown = new URL(`${name}.md`, FIXTURES)) {
+  const source = readFileSync(markdown, 'utf8');
   const raw = JSON.parse(readFileSync(new URL(`${name}.answers.json`, FIXTURES), 'utf8')) as { records: Record<string, FixtureRecord>; missing: string[]; published: Record<string, PublishedVersion | null> };
   const answers: Answers = new Map();
   for (const [key, value] of Object.entries(raw.records)) answers.set(key, { kind: 'found', record: record(value, key), cached: true });
   for (const key of raw.missing) answers.set(key, { kind: 'missing', reason: `arXiv API has no entry for ${key.slice(6)}` });
   const config = loadConfig('catalog.md', new URL('../../catalog.config.json', import.meta.url).pathname);
   const catalog = readCatalog({ file: `${name}.md`, source, config });
-  return paperFindings(catalog, answers, new Map(Object.entries(raw.published)));
+  return { findings: paperFindings(catalog, answers, new Map(Object.entries(raw.published))), answers, catalog };
 }
 
 describe('paperFindings on test/fixtures/papers/facts.md', () => {
-  const findings = fixture('facts');
+  const { findings } = fixture('facts');
   const at = (line: number) => findings.filter((finding) => finding.range.start.line === line).map((finding) => `${finding.ruleId} ${finding.severity}: ${finding.message}`);
 
   it('finds nothing in a row whose facts match, in a suppressed row, or for an id no registry answered', () => {
@@ -79,6 +80,19 @@ describe('paperFindings on test/fixtures/papers/facts.md', () => {
 
   it('paper-withdrawn: arXiv’s comment says withdrawn', () => {
     expect(at(17)).toEqual(['paper-withdrawn warning: arXiv 1905.00001 is withdrawn: arXiv\'s comment says "This paper has been withdrawn by the author due to an error in Theorem 2"']);
+  });
+});
+
+describe('the real catalog against the recorded registry answers (test/fixtures/papers/catalog.answers.json)', () => {
+  const { findings, answers, catalog } = fixture('catalog', new URL('../../catalog.md', import.meta.url));
+
+  it('checks the rows whose papers have a recorded answer', () => {
+    const linked = new Set(catalog.tables.flatMap((table) => table.rows.flatMap((row) => row.cells.flatMap((cell) => cell.links.map((link) => paperIdOf(link.url)?.key)))));
+    expect([...answers.keys()].filter((key) => linked.has(key))).toHaveLength(answers.size);
+  });
+
+  it('is clean: every finding fixed in catalog.md or suppressed in its row with the reason beside it', () => {
+    expect(findings.map((finding) => `${finding.range.start.line}:${finding.range.start.column} ${finding.ruleId} ${finding.message}`)).toEqual([]);
   });
 });
 
