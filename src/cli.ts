@@ -87,9 +87,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stderr(`catalog: ${invalid}. See \`catalog --help\`.\n`);
     return EXIT_CODES.usage;
   }
-  const format = values.format ?? (io.env['GITHUB_ACTIONS'] === 'true' ? 'github' : 'stylish');
-  if (!REPORT_FORMATS.includes(format as ReportFormat)) {
-    io.stderr(`catalog: unknown format "${format}". Formats: ${REPORT_FORMATS.join(', ')}.\n`);
+  const formats: readonly string[] = command.formats ?? REPORT_FORMATS;
+  const format = values.format ?? (command.formats ? command.formats[0]! : io.env['GITHUB_ACTIONS'] === 'true' ? 'github' : 'stylish');
+  if (!formats.includes(format)) {
+    io.stderr(`catalog: unknown format "${format}". Formats: ${formats.join(', ')}.\n`);
     return EXIT_CODES.usage;
   }
   const paths = (files.length > 0 ? files : ['catalog.md']).map((file) => resolve(file));

@@ -72,6 +72,11 @@ export interface Command {
   optionHelp: string[];
   /** Options it accepts besides --help. */
   options: OptionName[];
+  /**
+   * The values its --format takes when they are not the report formats (the first is the
+   * default); such a command reads `values.format` itself.
+   */
+  formats?: readonly string[];
   /** A usage mistake in the options that parseArgs cannot see, as a one-line reason. */
   validate?: (values: Values) => string | undefined;
   run: (run: CommandRun) => Promise<Outcome>;

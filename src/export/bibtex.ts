@@ -55,7 +55,8 @@ export function bibtexRecord(
   if (metadata.authors && metadata.authors.length > 0) add('author', metadata.authors.map(bibtexAuthor).join(' and '));
   const type = metadata.venue ? (metadata.venueKind === 'journal' ? 'article' : metadata.venueKind === 'proceedings' ? 'inproceedings' : 'misc') : 'misc';
   if (metadata.venue) add(type === 'article' ? 'journal' : type === 'inproceedings' ? 'booktitle' : 'howpublished', escapeBibtex(metadata.venue));
-  else if (row.paperLabel) add('note', escapeBibtex(row.paperLabel));
+  // The link's label ("ICML 2017") says where it appeared when nothing else does; a preprint's eprint says it already.
+  else if (row.paperLabel && !metadata.arxivId) add('note', escapeBibtex(row.paperLabel));
   add('year', String(metadata.year ?? row.year ?? ''));
   add('doi', metadata.doi && verbatim(metadata.doi));
   if (metadata.arxivId) {
