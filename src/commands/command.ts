@@ -10,6 +10,7 @@ export const OPTIONS = {
   config: { type: 'string', short: 'c' },
   check: { type: 'boolean' },
   'fix-redirects': { type: 'boolean' },
+  'fix-papers': { type: 'boolean' },
   all: { type: 'boolean' },
   'changed-since': { type: 'string' },
   cache: { type: 'string' },

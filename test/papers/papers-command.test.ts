@@ -84,6 +84,17 @@ describe('catalog papers', () => {
     expect(second.stdout).toContain('paper-label');
   });
 
+  it('format --fix-papers writes the first version\'s year into the "arXiv YYYY" label, from the cache, and nothing else', async () => {
+    const { env } = await withFakes();
+    await run(['papers', '--allow-private'], env);
+    await fakes!.close();
+    fakes = null;
+    const result = await run(['format', '--fix-papers']);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('catalog.md: formatted; fixed 5:9 paper-label\n');
+    expect(readFileSync(join(folder, 'catalog.md'), 'utf8')).toBe(CATALOG.replace('[arXiv 2020](https://arxiv.org/abs/1910.01578)', '[arXiv 2019](https://arxiv.org/abs/1910.01578)'));
+  });
+
   it('exits 1 on an error finding (an id that does not exist)', async () => {
     writeFileSync(join(folder, 'catalog.md'), CATALOG.replace('1910.01578', '1910.99999'));
     const { env } = await withFakes();
