@@ -153,7 +153,7 @@ describe('usage', () => {
   it('an option of another command exits 2 and names the option and the command', () => {
     write({ 'catalog.md': FORMATTED });
     expectRefused(catalog(['lint', '--check'], folder), '--check', 'catalog lint');
-    expectRefused(catalog(['export', '--format', 'json'], folder), '--format', 'catalog export');
+    expectRefused(catalog(['export', '--timeout', '5'], folder), '--timeout', 'catalog export');
     expectRefused(catalog(['format', '--format', 'json'], folder), '--format', 'format --check');
   });
 
