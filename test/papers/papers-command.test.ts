@@ -32,13 +32,13 @@ const CATALOG = [
   '',
 ].join('\n');
 
-async function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
+async function run(argv: string[], env: NodeJS.ProcessEnv = {}, isTTY = false) {
   let stdout = '';
   let stderr = '';
   const previous = process.cwd();
   process.chdir(folder);
   try {
-    const status = await main(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env: { ...env, GITHUB_ACTIONS: '' }, isTTY: false });
+    const status = await main(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env: { ...env, GITHUB_ACTIONS: '' }, isTTY });
     return { status, stdout, stderr };
   } finally {
     process.chdir(previous);
@@ -93,6 +93,30 @@ describe('catalog papers', () => {
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('catalog.md: formatted; fixed 5:9 paper-label\n');
     expect(readFileSync(join(folder, 'catalog.md'), 'utf8')).toBe(CATALOG.replace('[arXiv 2020](https://arxiv.org/abs/1910.01578)', '[arXiv 2019](https://arxiv.org/abs/1910.01578)'));
+  });
+
+  it('on a terminal, prints its plan before the first request', async () => {
+    const { env } = await withFakes();
+    const result = await run(['papers', '--allow-private', '--no-cache'], env, true);
+    expect(result.stderr.startsWith('arXiv: 1 id, 1 call, at least 0.0 s by its quota\ndoi.org: 1 id, 1 call, at least 0.0 s by its quota\nOpenReview: 1 id, 1 call, at least 0.0 s by its quota\n')).toBe(true);
+  });
+
+  it('catalog links confirms the paper links through the registries; --no-registries requests them like any other', async () => {
+    const { env } = await withFakes();
+    const through = await run(['links', '--allow-private', '--no-cache', '-f', 'json'], env);
+    expect(through.status).toBe(0);
+    const report = JSON.parse(through.stdout) as { urls: { url: string; verdict: string; reason: string }[] };
+    expect(report.urls.map((entry) => `${entry.verdict} ${entry.reason}`).sort()).toEqual([
+      'alive 10.1145/3464298.3476132 confirmed by doi.org',
+      'alive 1910.01578 confirmed by arXiv',
+      'alive Hkc-TeZ0W confirmed by OpenReview',
+    ]);
+    expect(through.stderr).toMatch(/^arXiv: 1 of 1 confirmed; 1 call in \d+\.\d s$/mu);
+    const requests = fakes!.arxiv.log.length;
+    const direct = await run(['links', '--allow-private', '--no-cache', '--no-registries', '--timeout', '2000', '-f', 'json'], env);
+    expect(fakes!.arxiv.log.length).toBe(requests);
+    expect(direct.stderr).not.toMatch(/confirmed/u);
+    expect((JSON.parse(direct.stdout) as { urls: { reason: string }[] }).urls.some((entry) => entry.reason.includes('confirmed by'))).toBe(false);
   });
 
   it('exits 1 on an error finding (an id that does not exist)', async () => {
