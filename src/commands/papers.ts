@@ -19,6 +19,7 @@ async function checkPapers({ paths, values, format, io }: CommandRun): Promise<O
     allowPrivate: values['allow-private'] ?? false,
     timeoutMs,
     onPlan: io.isTTY ? (plan) => io.stderr(plan) : undefined,
+    rulesFor: (catalog) => loaded.find((file) => file.catalog === catalog)!.config.rules,
   });
   io.stderr(formatSummary(result.summaries));
   if (result.offline) {

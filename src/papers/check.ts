@@ -1,3 +1,4 @@
+import type { CatalogConfig } from '../catalog/config.js';
 import type { Diagnostic } from '../catalog/diagnostic.js';
 import type { Catalog } from '../catalog/model.js';
 import { tableLinks } from '../links/extract.js';
@@ -13,6 +14,8 @@ export interface PaperCheckOptions extends Omit<RegistryOptions, 'signal'> {
   cacheFile: string | null;
   /** Called once, before the first request, with the plan (for a TTY). */
   onPlan?: (plan: string) => void;
+  /** The config's `rules` for a catalog (severity overrides, "off"). */
+  rulesFor?: (catalog: Catalog) => CatalogConfig['rules'];
   /** The run's time budget. Default 15 minutes. */
   runTimeoutMs?: number;
   now?: Date;
@@ -63,7 +66,7 @@ export async function checkPapers(options: PaperCheckOptions): Promise<PaperChec
     const summaries = [...preprints.found.summaries, ...others.summaries].filter((summary) => summary.ids > 0);
     if (options.cacheFile !== null) savePaperCache(options.cacheFile, cache, now);
     const offline = ids.length > 0 && [...answers.values()].every((answer) => answer.kind === 'unverifiable');
-    const diagnostics = offline ? [] : options.catalogs.flatMap((catalog) => paperFindings(catalog, answers, published));
+    const diagnostics = offline ? [] : options.catalogs.flatMap((catalog) => paperFindings(catalog, answers, published, options.rulesFor?.(catalog)));
     const dblp = registries.stats('dblp');
     if (dblp.calls > 0) summaries.push({ ...dblp, registry: 'dblp', ids: dblp.calls, confirmed: [...published.values()].filter(Boolean).length, missing: 0, unverifiable: 0, cached: 0 });
     return { diagnostics, summaries, ids: ids.length, offline };

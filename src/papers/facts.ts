@@ -1,3 +1,4 @@
+import type { CatalogConfig } from '../catalog/config.js';
 import type { Diagnostic, Severity } from '../catalog/diagnostic.js';
 import type { Catalog, Cell, Link, Range, Table } from '../catalog/model.js';
 import { columnIndex, presentColumns } from '../rules/columns.js';
@@ -20,14 +21,21 @@ interface PaperLink {
 /**
  * The findings of `catalog papers`: each row's paper links and facts (Year, labels, names)
  * checked against the registries' answers. Identifiers without an answer (unverifiable) are
- * left alone. Suppression comments in the row drop findings as for `lint`.
+ * left alone. As for `lint`, the config's `rules` turn a rule off or change its severity, and
+ * suppression comments in the row drop its findings.
  */
-export function paperFindings(catalog: Catalog, answers: Answers, published: ReadonlyMap<string, PublishedVersion | null>): Diagnostic[] {
+export function paperFindings(catalog: Catalog, answers: Answers, published: ReadonlyMap<string, PublishedVersion | null>, settings: CatalogConfig['rules'] = {}): Diagnostic[] {
   const found: Diagnostic[] = [];
   for (const table of catalog.tables) {
     if (table.schema) found.push(...tableFindings(catalog.file, table as SchemaTable, answers, published));
   }
-  return found.filter((diagnostic) => !catalog.suppressions.some((suppression) => suppression.line === diagnostic.range.start.line && (suppression.rules.length === 0 || suppression.rules.includes(diagnostic.ruleId))));
+  return found
+    .filter((diagnostic) => settings[diagnostic.ruleId] !== 'off')
+    .filter((diagnostic) => !catalog.suppressions.some((suppression) => suppression.line === diagnostic.range.start.line && (suppression.rules.length === 0 || suppression.rules.includes(diagnostic.ruleId))))
+    .map((diagnostic) => {
+      const level = settings[diagnostic.ruleId];
+      return level && level !== 'off' ? { ...diagnostic, severity: level } : diagnostic;
+    });
 }
 
 function tableFindings(file: string, table: SchemaTable, answers: Answers, published: ReadonlyMap<string, PublishedVersion | null>): Diagnostic[] {

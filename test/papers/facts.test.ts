@@ -78,6 +78,13 @@ describe('paperFindings on test/fixtures/papers/facts.md', () => {
     expect(at(16)).toEqual(['paper-identity warning: arXiv 2206.00002 is "Towards Coarse-grained Pipeline Partitioning", which names neither "other" or an author smith (title read)']);
   });
 
+  it("the config's rules turn a rule off or change its severity", () => {
+    const { catalog, answers } = fixture('facts');
+    const tuned = paperFindings(catalog, answers, new Map(), { 'paper-identity': 'off', 'paper-label': 'error' });
+    expect(tuned.some((finding) => finding.ruleId === 'paper-identity')).toBe(false);
+    expect(new Set(tuned.filter((finding) => finding.ruleId === 'paper-label').map((finding) => finding.severity))).toEqual(new Set(['error']));
+  });
+
   it('paper-withdrawn: arXiv’s comment says withdrawn', () => {
     expect(at(17)).toEqual(['paper-withdrawn warning: arXiv 1905.00001 is withdrawn: arXiv\'s comment says "This paper has been withdrawn by the author due to an error in Theorem 2"']);
   });
