@@ -6,7 +6,7 @@ import { ARXIV_LABEL, paperFindings } from './facts.js';
 import { paperIdOf, type PaperId } from './identifiers.js';
 import { emptyPaperCache, isFresh, loadPaperCache, savePaperCache, type PaperCache } from './paper-cache.js';
 import type { Answers, PublishedVersion } from './record.js';
-import { Registries, formatPlan, lookUpPapers, registryPlan, type RegistryOptions, type RegistrySummary } from './registries.js';
+import { Registries, lookUpPapers, planFor, type RegistryOptions, type RegistrySummary } from './registries.js';
 
 export interface PaperCheckOptions extends Omit<RegistryOptions, 'signal'> {
   catalogs: Catalog[];
@@ -52,10 +52,8 @@ export async function checkPapers(options: PaperCheckOptions): Promise<PaperChec
   const ids = catalogPaperIds(options.catalogs);
   const registries = new Registries({ ...options, signal: AbortSignal.timeout(options.runTimeoutMs ?? 15 * 60_000) });
   try {
-    const stale = ids.filter((id) => !(cache.records[id.key] && isFresh(cache.records[id.key]!.fetchedAt, now)));
-    const counts = { arxiv: 0, doi: 0, openreview: 0 };
-    for (const id of stale) counts[id.registry]++;
-    if (stale.length > 0) options.onPlan?.(formatPlan(registryPlan(counts, registries.intervalsMs)));
+    const plan = planFor(ids, cache, now, registries.intervalsMs);
+    if (plan) options.onPlan?.(plan);
     // DBLP is searched for arXiv's preprints as soon as arXiv has answered, while doi.org and OpenReview are still asked.
     const [preprints, others] = await Promise.all([
       lookUpPapers(ids.filter((id) => id.registry === 'arxiv'), registries, cache, now).then(async (found) => ({ found, published: await publishedVersions(options.catalogs, found.answers, registries, cache, now) })),

@@ -4,7 +4,7 @@ import type { LinkSettler } from '../links/run.js';
 import { paperIdOf, type PaperId } from './identifiers.js';
 import { readPaperCache, withoutStale } from './paper-cache.js';
 import type { Lookup } from './record.js';
-import { REGISTRY_NAMES, Registries, formatPlan, lookUpPapers, registryPlan, type RegistryOptions, type RegistrySummary } from './registries.js';
+import { REGISTRY_NAMES, Registries, lookUpPapers, planFor, type RegistryOptions, type RegistrySummary } from './registries.js';
 
 export interface PaperLinkSettler extends LinkSettler {
   /** How each registry fared, once `settle` is done. */
@@ -27,9 +27,8 @@ export function paperLinkSettler(options: Omit<RegistryOptions, 'signal'> & { on
       for (const url of urls) ids.set(url, paperIdOf(url)!);
       const registries = new Registries({ ...options, signal: AbortSignal.timeout(options.runTimeoutMs ?? 15 * 60_000) });
       try {
-        const counts = { arxiv: 0, doi: 0, openreview: 0 };
-        for (const id of new Map([...ids.values()].map((id) => [id.key, id])).values()) counts[id.registry]++;
-        options.onPlan?.(formatPlan(registryPlan(counts, registries.intervalsMs)));
+        const plan = planFor([...ids.values()], papers, now, registries.intervalsMs);
+        if (plan) options.onPlan?.(plan);
         const result = await lookUpPapers([...ids.values()], registries, papers, now);
         summaries = result.summaries;
         cache.papers = withoutStale(papers, now);

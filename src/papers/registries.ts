@@ -164,6 +164,19 @@ export interface PlanLine {
   leastMs: number;
 }
 
+/**
+ * The plan for the identifiers the cache has no fresh record of (what a run will ask), as
+ * lines to print, or '' when every answer is cached.
+ */
+export function planFor(ids: readonly PaperId[], cache: PaperCache, now: Date, intervalsMs: Record<RegistryKind, number>): string {
+  const counts = { arxiv: 0, doi: 0, openreview: 0 };
+  for (const id of unique(ids)) {
+    const cached = cache.records[id.key];
+    if (!(cached && isFresh(cached.fetchedAt, now))) counts[id.registry]++;
+  }
+  return formatPlan(registryPlan(counts, intervalsMs));
+}
+
 /** What a run will ask each registry, before the first request (printed on a TTY). */
 export function registryPlan(counts: Partial<Record<RegistryKind, number>>, intervalsMs: Record<RegistryKind, number>): PlanLine[] {
   return KINDS.filter((kind) => (counts[kind] ?? 0) > 0).map((kind) => {
