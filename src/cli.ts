@@ -10,12 +10,13 @@ import { formatCommand } from './commands/format.js';
 import { initCommand } from './commands/init.js';
 import { linksCommand } from './commands/links.js';
 import { checkCommand, lintCommand } from './commands/lint.js';
+import { papersCommand } from './commands/papers.js';
 import { siteCommand } from './commands/site.js';
 import { removeTemporaryFiles } from './format/atomic-write.js';
 
 const EXIT_CODES: Record<Outcome | 'usage', number> = { clean: 0, problems: 1, failed: 2, usage: 2 };
 
-const COMMANDS: Command[] = [initCommand, lintCommand, formatCommand, checkCommand, linksCommand, exportCommand, siteCommand];
+const COMMANDS: Command[] = [initCommand, lintCommand, formatCommand, checkCommand, linksCommand, papersCommand, exportCommand, siteCommand];
 const COMMAND_NAMES = COMMANDS.map((command) => command.name).join(', ');
 
 function helpText(): string {
@@ -88,9 +89,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stderr(`catalog: ${invalid}. See \`catalog --help\`.\n`);
     return EXIT_CODES.usage;
   }
-  const format = values.format ?? (io.env['GITHUB_ACTIONS'] === 'true' ? 'github' : 'stylish');
-  if (!REPORT_FORMATS.includes(format as ReportFormat)) {
-    io.stderr(`catalog: unknown format "${format}". Formats: ${REPORT_FORMATS.join(', ')}.\n`);
+  const formats: readonly string[] = command.formats ?? REPORT_FORMATS;
+  const format = values.format ?? (command.formats ? command.formats[0]! : io.env['GITHUB_ACTIONS'] === 'true' ? 'github' : 'stylish');
+  if (!formats.includes(format)) {
+    io.stderr(`catalog: unknown format "${format}". Formats: ${formats.join(', ')}.\n`);
     return EXIT_CODES.usage;
   }
   if (files.includes('-')) {

@@ -14,3 +14,6 @@ export { tableOfContents } from './format/toc.js';
 export { exportCatalog, type CatalogExport } from './export/catalog-json.js';
 export { toSarif } from './report/sarif.js';
 export * from './links/index.js';
+export { checkPapers, catalogPaperIds, type PaperCheckOptions, type PaperCheckReport } from './papers/check.js';
+export { paperIdOf, type PaperId, type RegistryName } from './papers/identifiers.js';
+export { QUOTAS, REGISTRY_URL_VARIABLES, type RegistryKind, type RegistrySummary } from './papers/registries.js';

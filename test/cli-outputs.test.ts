@@ -46,6 +46,8 @@ describe('an output that is an input is refused, and the input stays as it was',
     ['export -o onto the config', () => catalog(['export', '-o', 'catalog.config.json']), '--output catalog.config.json: is catalog.config.json, an input'],
     ['export -o onto a hard link of the catalog', () => (linkSync(join(folder, 'catalog.md'), join(folder, 'same.md')), catalog(['export', '-o', 'same.md'])), '--output same.md: is catalog.md'],
     ['format --fix-redirects --cache', () => catalog(['format', '--fix-redirects', '--cache', 'catalog.md']), '--cache catalog.md: is catalog.md'],
+    ['papers --cache', () => catalog(['papers', '--cache', 'catalog.md']), '--cache catalog.md: is catalog.md, an input of this run'],
+    ['export --format bibtex --cache', () => catalog(['export', '--format', 'bibtex', '--cache', 'catalog.md']), '--cache catalog.md: is catalog.md, an input of this run'],
   ])('%s', async (_case, run, reason) => {
     write('catalog.config.json', '{ "tables": [] }\n');
     const before = read('catalog.md');
@@ -89,6 +91,14 @@ describe('the link cache: inside the repository, a regular file, and only ever a
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(reason);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('papers keeps its registry answers only in a cache this tool wrote: a foreign file is left as it is', async () => {
+    write('notes.json', '{ "mine": true }\n');
+    const run = await catalog(['papers', '--cache', 'notes.json']);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('ignored and left as it is');
+    expect(read('notes.json')).toBe('{ "mine": true }\n');
   });
 
   it('--no-cache with --cache is a usage error', async () => {

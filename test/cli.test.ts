@@ -16,7 +16,7 @@ const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 const binPath = join(repoRoot, 'bin/catalog.js');
 const seedCatalog = join(repoRoot, 'test/fixtures/seed-catalog.md');
 const packageVersion = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
-const COMMANDS = ['init', 'lint', 'format', 'check', 'links', 'export', 'site'];
+const COMMANDS = ['init', 'lint', 'format', 'check', 'links', 'papers', 'export', 'site'];
 const isRoot = process.getuid?.() === 0;
 
 interface Run {
@@ -146,7 +146,7 @@ describe('usage', () => {
   it('an option of another command exits 2 and names the option and the command', () => {
     write({ 'catalog.md': FORMATTED });
     expectRefused(catalog(['lint', '--check'], folder), '--check', 'catalog lint');
-    expectRefused(catalog(['export', '--format', 'json'], folder), '--format', 'catalog export');
+    expectRefused(catalog(['export', '--timeout', '5'], folder), '--timeout', 'catalog export');
     expectRefused(catalog(['format', '--format', 'json'], folder), '--format', 'format --check');
   });
 

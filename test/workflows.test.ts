@@ -9,6 +9,7 @@ import {
   ISSUE_LABEL,
   ISSUE_TITLE,
   issueBody,
+  isClear,
   linkProblems,
   updateLinkIssue,
   type IssuesClient,
@@ -63,7 +64,7 @@ const allSteps = [...workflows].flatMap(([file, workflow]) =>
 const runScripts = allSteps.flatMap(({ file, step }) => (step.run ? [{ file, run: step.run }] : []));
 
 /** The CLI's commands (`catalog <command>`). */
-const CATALOG_COMMANDS = ['init', 'lint', 'format', 'check', 'links', 'export', 'site'];
+const CATALOG_COMMANDS = ['init', 'lint', 'format', 'check', 'links', 'papers', 'export', 'site'];
 /** `owner/repo[/path]@<full commit SHA> # vX.Y.Z` */
 const PINNED_USES = /^\s*(?:-\s+)?uses:\s+([\w.-]+\/[\w.-]+(?:\/[\w./-]+)?)@([0-9a-f]{40}) # v\d+\.\d+\.\d+\s*$/;
 /** The only write permissions, per workflow and job: everything else reads at most. */
@@ -200,6 +201,18 @@ describe('workflows', () => {
     expect(check.run).toContain('GITHUB_STEP_SUMMARY');
     expect(steps.indexOf(restore)).toBeLessThan(steps.indexOf(check));
     expect(steps.indexOf(check)).toBeLessThan(steps.indexOf(save));
+  });
+
+  it("run catalog papers after the links (reading the registry answers they cached) and before the cache is saved", () => {
+    const steps = workflows.get('links.yml')!.jobs['links']!.steps;
+    const links = steps.findIndex((step) => step.run?.includes('bin/catalog.js links '));
+    const papers = steps.findIndex((step) => step.run?.includes('bin/catalog.js papers catalog.md --format json'));
+    const save = steps.findIndex((step) => step.uses?.startsWith('actions/cache/save@'));
+    expect(links).toBeGreaterThanOrEqual(0);
+    expect(papers).toBeGreaterThan(links);
+    expect(save).toBeGreaterThan(papers);
+    const script = steps.find((step) => step.uses?.startsWith('actions/github-script@'))!;
+    expect(String(script.with?.['script'])).toContain("paperResults:");
   });
 
   it('update the issue with the script this repository ships', () => {
@@ -415,13 +428,25 @@ describe('the link-check issue', () => {
     expect(body).toContain(runUrl);
   });
 
+  it('lists paper findings below the dead links, and counts them as problems', () => {
+    const papers = { diagnostics: [{ ruleId: 'paper-year', severity: 'error', message: 'Year 2021 is later than the earliest linked paper', file: 'catalog.md', line: 20, column: 90 }] };
+    const problems = linkProblems(report(dead), papers);
+    expect(isClear(linkProblems(report(alive), { diagnostics: [] }))).toBe(true);
+    expect(isClear(linkProblems(report(alive), papers))).toBe(false);
+    const body = issueBody(problems, runUrl);
+    expect(body).toContain('### Paper findings (1)');
+    expect(body).toContain('- [ ] catalog.md:20:90 `paper-year` (error): Year 2021 is later than the earliest linked paper');
+    expect(body.indexOf('### Dead links')).toBeLessThan(body.indexOf('### Paper findings'));
+    expect(() => linkProblems(report(dead), {})).toThrow(/no "diagnostics" array/u);
+  });
+
   it('opens one labelled issue when there is none, creating the label first', async () => {
     const { github, calls, names } = fakeGithub([], false);
     const outcome = await updateLinkIssue({ github, repo, results: report(dead), runUrl });
     expect(names()).toEqual(['listForRepo', 'getLabel', 'createLabel', 'create']);
     expect(calls[0]![1]).toMatchObject({ ...repo, labels: ISSUE_LABEL, state: 'open' });
     expect(calls[3]![1]).toMatchObject({ ...repo, title: ISSUE_TITLE, labels: [ISSUE_LABEL] });
-    expect(outcome).toBe('1 dead, 0 unverifiable for too long, 0 permanent redirects; opened issue #99.');
+    expect(outcome).toBe('1 dead, 0 paper findings, 0 unverifiable for too long, 0 permanent redirects; opened issue #99.');
   });
 
   it('updates the open issue (never a pull request) instead of opening another', async () => {

@@ -1,8 +1,19 @@
 // Types of link-issue.js, for its tests. The results are `catalog links --format json` output.
 import type { LinkJsonEntry, LinkJsonReport } from '../../src/report/links-json.js';
 
+/** One finding of `catalog papers --format json` (its `diagnostics`). */
+export interface PaperFinding {
+  ruleId: string;
+  severity: string;
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
 export interface LinkProblems {
   dead: LinkJsonEntry[];
+  papers: PaperFinding[];
   escalated: LinkJsonEntry[];
   redirects: LinkJsonEntry[];
 }
@@ -24,12 +35,13 @@ export interface IssuesClient {
 export const ISSUE_LABEL: string;
 export const ISSUE_TITLE: string;
 export const MAX_ITEMS_PER_KIND: number;
-export function linkProblems(results: unknown): LinkProblems;
+export function linkProblems(results: unknown, paperResults?: unknown): LinkProblems;
 export function isClear(problems: LinkProblems): boolean;
 export function issueBody(problems: LinkProblems, runUrl: string): string;
 export function updateLinkIssue(input: {
   github: IssuesClient;
   repo: { owner: string; repo: string };
   results: LinkJsonReport | unknown;
+  paperResults?: unknown;
   runUrl: string;
 }): Promise<string>;

@@ -42,6 +42,8 @@ export interface LinksConfig {
   escalateAfterRuns: number;
   /** …or after this many days. */
   escalateAfterDays: number;
+  /** An e-mail address for the paper registries' User-Agent (Crossref and arXiv ask for one), or null. */
+  contact: string | null;
 }
 
 export interface HostConfig {

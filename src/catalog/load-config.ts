@@ -22,6 +22,7 @@ export function defaultLinksConfig(): LinksConfig {
     aliveDays: 7,
     escalateAfterRuns: 3,
     escalateAfterDays: 21,
+    contact: null,
   };
 }
 
@@ -174,11 +175,13 @@ function checkNumber(value: unknown, range: (typeof LINKS_NUMBER_RANGES)[keyof t
 
 function parseLinks(raw: unknown, fail: Fail): LinksConfig {
   const links = expectObject(raw, 'links', fail);
-  allowKeys(links, ['hosts', 'skip', 'cacheFile', 'aliveDays', 'escalateAfterRuns', 'escalateAfterDays'], 'links', fail);
+  allowKeys(links, ['hosts', 'skip', 'cacheFile', 'aliveDays', 'escalateAfterRuns', 'escalateAfterDays', 'contact'], 'links', fail);
   const defaults = defaultLinksConfig();
   const number = (key: 'aliveDays' | 'escalateAfterRuns' | 'escalateAfterDays') => checkNumber(links[key] ?? defaults[key], LINKS_NUMBER_RANGES[key], `links.${key}`, fail);
   const cacheFile = links['cacheFile'] ?? defaults.cacheFile;
   if (typeof cacheFile !== 'string' || cacheFile === '') fail('links.cacheFile', 'must be a file path');
+  const contact = links['contact'] ?? null;
+  if (contact !== null && (typeof contact !== 'string' || !/^[^\s@<>()]+@[^\s@<>()]+$/u.test(contact))) fail('links.contact', 'must be an e-mail address');
   const skip = stringArray(links['skip'] ?? [], 'links.skip', fail);
   skip.forEach((pattern, index) => {
     try {
@@ -212,6 +215,7 @@ function parseLinks(raw: unknown, fail: Fail): LinksConfig {
     aliveDays: number('aliveDays'),
     escalateAfterRuns: number('escalateAfterRuns'),
     escalateAfterDays: number('escalateAfterDays'),
+    contact: contact as string | null,
   };
 }
 

@@ -10,10 +10,12 @@ export const OPTIONS = {
   config: { type: 'string', short: 'c' },
   check: { type: 'boolean' },
   'fix-redirects': { type: 'boolean' },
+  'fix-papers': { type: 'boolean' },
   all: { type: 'boolean' },
   'changed-since': { type: 'string' },
   cache: { type: 'string' },
   'no-cache': { type: 'boolean' },
+  'no-registries': { type: 'boolean' },
   'allow-private': { type: 'boolean' },
   'report-md': { type: 'string' },
   timeout: { type: 'string' },
@@ -71,6 +73,11 @@ export interface Command {
   optionHelp: string[];
   /** Options it accepts besides --help. */
   options: OptionName[];
+  /**
+   * The values its --format takes when they are not the report formats (the first is the
+   * default); such a command reads `values.format` itself.
+   */
+  formats?: readonly string[];
   /** A usage mistake in the options that parseArgs cannot see, as a one-line reason. */
   validate?: (values: Values) => string | undefined;
   run: (run: CommandRun) => Promise<Outcome>;

@@ -21,7 +21,7 @@ async function formatFiles({ paths, values, format, io }: CommandRun): Promise<O
     const showDiff = check && showsDiff(format);
     let outcome: FormatOutcome;
     try {
-      const extraFixes = values['fix-redirects'] ? await redirectFixes(file, values) : undefined;
+      const extraFixes = await cachedFixes(file, values);
       outcome = await formatLoaded(file, { write: !check, extraFixes, diff: showDiff });
     } catch (error) {
       reportInputError(io, error);
@@ -59,11 +59,16 @@ function writeSummary(file: LoadedCatalog, { changed, fixed, replacedByTableOfCo
   return `${lines.join('\n')}\n`;
 }
 
-/** `--fix-redirects`: the permanent redirects the last link check recorded in the cache. */
-async function redirectFixes(file: LoadedCatalog, values: Values): Promise<FormatOptions['extraFixes']> {
-  const { redirectFixDiagnostics } = await import('../links/index.js');
+/**
+ * `--fix-redirects`: the permanent redirects the last link check recorded in the cache.
+ * `--fix-papers`: the `arXiv YYYY` labels the cached registry answers correct.
+ */
+async function cachedFixes(file: LoadedCatalog, values: Values): Promise<FormatOptions['extraFixes']> {
+  if (!values['fix-redirects'] && !values['fix-papers']) return undefined;
   const cacheFile = checkedCachePath(values.cache, file.config, [file]);
-  return (catalog) => redirectFixDiagnostics(catalog, cacheFile);
+  const { redirectFixDiagnostics } = await import('../links/index.js');
+  const { paperLabelFixes } = await import('../papers/fixes.js');
+  return (catalog) => [...(values['fix-redirects'] ? redirectFixDiagnostics(catalog, cacheFile) : []), ...(values['fix-papers'] ? paperLabelFixes(catalog, cacheFile) : [])];
 }
 
 export const formatCommand: Command = {
@@ -73,8 +78,9 @@ export const formatCommand: Command = {
   optionHelp: [
     '--check           Write nothing; print a unified diff and exit 1 if a file would change.',
     '--fix-redirects   Also replace links that the last link check found permanently redirected.',
+    '--fix-papers      Also correct "arXiv YYYY" labels to the first version\'s year, from the cached registry answers.',
   ],
-  options: ['check', 'fix-redirects', 'format', 'config', 'cache', 'quiet'],
+  options: ['check', 'fix-redirects', 'fix-papers', 'format', 'config', 'cache', 'quiet'],
   validate: (values) =>
     !values.check && values.format !== undefined
       ? '--format chooses the report of `catalog format --check`; writing reports nothing but a line per file'

@@ -2,13 +2,13 @@ import { resolve } from 'node:path';
 import { worstOutcome, type Command, type CommandRun, type Outcome } from './command.js';
 import { InputError, writeFailure } from './errors.js';
 import { displayPath, loadCatalogs, reportInputError } from './load.js';
-import { checkedCachePath, inputFiles, refuseInputAsOutput } from './output-paths.js';
+import { cacheOptionsAgree, checkedCachePath, inputFiles, refuseInputAsOutput } from './output-paths.js';
 import { report } from './report.js';
+import { requestTimeout } from './timeout.js';
 import { writeOutput } from './write-output.js';
 
 async function checkLinks({ paths, values, format, io }: CommandRun): Promise<Outcome> {
-  const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
-  if (timeout !== undefined && !(Number.isInteger(timeout) && timeout > 0)) throw new InputError(`--timeout takes milliseconds, a whole number > 0 (got "${values.timeout}")`);
+  const timeout = requestTimeout(values.timeout);
   const { loaded, failed } = loadCatalogs(paths, values.config, io);
   if (loaded.length === 0) return 'failed';
   const links = await import('../links/index.js');
@@ -17,6 +17,14 @@ async function checkLinks({ paths, values, format, io }: CommandRun): Promise<Ou
   const reportFile = values['report-md'] === undefined ? undefined : resolve(values['report-md']);
   if (reportFile !== undefined) refuseInputAsOutput(reportFile, inputFiles(loaded), '--report-md');
   const progress = io.isTTY ? links.progressBar(io.stderr) : undefined;
+  const settler = values['no-registries']
+    ? undefined
+    : (await import('../papers/confirm.js')).paperLinkSettler({
+        env: io.env,
+        contact: config.contact,
+        allowPrivate: values['allow-private'] ?? false,
+        onPlan: io.isTTY ? (plan) => io.stderr(plan) : undefined,
+      });
   const result = await links.runLinkCheck({
     catalogs: loaded.map((file) => file.catalog),
     config,
@@ -29,12 +37,14 @@ async function checkLinks({ paths, values, format, io }: CommandRun): Promise<Ou
     githubApiUrl: io.env['CATALOG_GITHUB_API_URL'] || undefined,
     urlTimeoutMs: timeout,
     onProgress: progress,
+    settler,
   }).catch((error: unknown) => {
     // A --changed-since reference git does not know is the user's input, not an internal error.
     if (error instanceof links.ChangedSinceError) throw new InputError(error.message);
     throw error;
   });
   for (const warning of result.warnings) io.stderr(`catalog: ${warning}\n`);
+  if (settler) io.stderr((await import('../papers/registries.js')).formatSummary(settler.summaries()));
   const diagnostics = links.linkDiagnostics(result);
   if (format === 'json') io.stdout(`${JSON.stringify(links.linkReportJson(result), null, 2)}\n`);
   else await report(diagnostics, loaded, format, io, values.quiet ?? false);
@@ -71,8 +81,9 @@ export const linksCommand: Command = {
     '--allow-private   Allow private, loopback and link-local addresses (refused by default).',
     '--report-md FILE  Also write a markdown report (for a job summary or an issue).',
     '--timeout MS      Time allowed for one URL, retries included (default 60000).',
+    '--no-registries   Request paper links (arXiv, DOI, OpenReview) like any other, not through their registries.',
   ],
-  options: ['all', 'changed-since', 'cache', 'no-cache', 'allow-private', 'report-md', 'timeout', 'format', 'config', 'quiet'],
-  validate: (values) => (values['no-cache'] && values.cache !== undefined ? '--no-cache and --cache contradict each other: give one of them' : undefined),
+  options: ['all', 'changed-since', 'cache', 'no-cache', 'allow-private', 'report-md', 'timeout', 'no-registries', 'format', 'config', 'quiet'],
+  validate: cacheOptionsAgree,
   run: checkLinks,
 };

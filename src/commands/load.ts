@@ -7,6 +7,7 @@ import type { Catalog } from '../catalog/model.js';
 import { readCatalog } from '../catalog/read.js';
 import { fingerprintOf, type FileFingerprint } from '../format/atomic-write.js';
 import { rules } from '../rules/index.js';
+import { PAPER_RULES } from '../rules/paper-rules.js';
 import type { Io } from './command.js';
 import { InputError } from './errors.js';
 
@@ -21,7 +22,7 @@ export interface LoadedCatalog {
 }
 
 // ignoreBOM keeps a byte order mark in the text (the decoder drops it by default), so that `format` writes it back.
-const knownRuleIds = new Set(rules.map((rule) => rule.id));
+const knownRuleIds = new Set([...rules, ...PAPER_RULES].map((rule) => rule.id));
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 

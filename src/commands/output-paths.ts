@@ -4,6 +4,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { CatalogConfig } from '../catalog/config.js';
+import type { Values } from './command.js';
 import { repositoryRoot } from '../catalog/find-upward.js';
 import { InputError } from './errors.js';
 import { displayPath, type LoadedCatalog } from './load.js';
@@ -74,4 +75,9 @@ export function checkedCachePath(cacheOption: string | undefined, config: Catalo
   }
   if (!isFile) throw new InputError(`${option} ${displayPath(path)}: is not a regular file; name a file for the link cache`);
   return path;
+}
+
+/** `--no-cache` with `--cache` is a usage error, not a silent choice of one of them. */
+export function cacheOptionsAgree(values: Values): string | undefined {
+  return values['no-cache'] && values.cache !== undefined ? '--no-cache and --cache contradict each other: give one of them' : undefined;
 }

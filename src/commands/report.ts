@@ -4,6 +4,7 @@ import type { Diagnostic } from '../catalog/diagnostic.js';
 import { configsByFile, type CheckedFile } from '../report/checked-file.js';
 import { formatStylish } from '../report/stylish.js';
 import { rules } from '../rules/index.js';
+import { PAPER_RULES } from '../rules/paper-rules.js';
 import type { Io, ReportFormat } from './command.js';
 import { displayPath, type LoadedCatalog } from './load.js';
 
@@ -49,12 +50,13 @@ export async function report(all: Diagnostic[], loaded: readonly LoadedCatalog[]
   }
 }
 
-/** What SARIF says of each rule: the lint rules, the formatter's check and the link checks. */
+/** What SARIF says of each rule: the lint rules, the formatter's check, the paper checks and the link checks. */
 async function ruleMetadata() {
   const { LINK_RULES } = await import('../links/diagnostics.js');
   return [
     ...rules.map(({ id, description, severity }) => ({ id, description, severity })),
     { id: 'format', description: 'The file is formatted (catalog format would not change it)', severity: 'error' as const },
+    ...PAPER_RULES,
     ...Object.entries(LINK_RULES).map(([id, description]) => ({ id, description, severity: id === 'dead-link' ? ('error' as const) : ('warning' as const) })),
   ];
 }

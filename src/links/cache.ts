@@ -22,6 +22,8 @@ export interface CacheFile {
   format: typeof CACHE_FORMAT;
   version: typeof CACHE_VERSION;
   entries: Record<string, CacheEntry>;
+  /** The paper registries' answers (src/papers/paper-cache.ts reads and checks them). */
+  papers?: unknown;
 }
 
 export function emptyCache(): CacheFile {

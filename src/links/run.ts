@@ -75,6 +75,11 @@ export interface LinkCheckOptions {
   /** Name resolution (tests map names to loopback addresses). */
   resolver?: NameResolver;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Settles the URLs it claims without requesting them (paper links, through their registries),
+   * while the rest are checked over HTTP. It may keep its own answers in the cache file.
+   */
+  settler?: LinkSettler;
   cwd?: string;
 }
 
@@ -83,6 +88,12 @@ export interface CacheUpdate {
   path: string;
   cache: CacheFile;
   now: Date;
+}
+
+export interface LinkSettler {
+  claims(url: string): boolean;
+  /** A check for every URL given (unverifiable when it could not tell). */
+  settle(urls: readonly string[], cache: CacheFile): Promise<Map<string, UrlCheck>>;
 }
 
 /** Checks the catalogs' links. Does no output of its own: only `onProgress` is called. */
@@ -154,10 +165,22 @@ export async function runLinkCheck(options: LinkCheckOptions): Promise<LinkCheck
     if (useCache && isFreshAlive(cache.entries[url], now, config.aliveDays)) progress();
     else toCheck.push(url);
   }
+  const { settler } = options;
+  const claimed = new Set(settler ? toCheck.filter((url) => settler.claims(url)) : []);
+  // The settler works alongside the HTTP checks: its registries are other hosts.
+  const settling =
+    settler && claimed.size > 0
+      ? settler.settle([...claimed], cache).then((settled) => {
+          for (const [url, check] of settled) {
+            checks.set(url, check);
+            progress();
+          }
+        })
+      : Promise.resolve();
   try {
-    let overHttp = toCheck;
+    let overHttp = toCheck.filter((url) => !claimed.has(url));
     if (options.githubToken) {
-      const targets = toCheck.map(githubTarget).filter((target): target is GithubTarget => target !== null);
+      const targets = overHttp.map(githubTarget).filter((target): target is GithubTarget => target !== null);
       const apiTime = deadline(runTime.signal, options.urlTimeoutMs ?? 60_000);
       const settled = await checkGithubLinks(targets, {
         client,
@@ -170,15 +193,17 @@ export async function runLinkCheck(options: LinkCheckOptions): Promise<LinkCheck
         checks.set(url, check);
         progress();
       }
-      overHttp = toCheck.filter((url) => !settled.has(url));
+      overHttp = overHttp.filter((url) => !settled.has(url));
     }
-    await Promise.all(
-      overHttp.map(async (url) => {
+    await Promise.all([
+      settling,
+      ...overHttp.map(async (url) => {
         checks.set(url, await checker.check(url));
         progress();
       }),
-    );
+    ]);
   } finally {
+    await settling.catch(() => undefined);
     clearTimeout(runTimer);
     await client.close();
   }

@@ -10,6 +10,7 @@ import { headerRow } from './header-row.js';
 import { invisibleCharacters } from './invisible-characters.js';
 import { linkSyntax } from './link-syntax.js';
 import { noHedge } from './no-hedge.js';
+import { PAPER_RULES } from './paper-rules.js';
 import { pipeInCodeSpan } from './pipe-in-code-span.js';
 import { pipelessRow } from './pipeless-row.js';
 import { requiredCell } from './required-cell.js';
@@ -44,7 +45,7 @@ const contentRules: Rule[] = [
 ];
 
 /** Every rule, in a stable order: structure first, then schema, then the check of suppression comments. */
-export const rules: Rule[] = [...contentRules, unknownRule(contentRules.map((rule) => rule.id))];
+export const rules: Rule[] = [...contentRules, unknownRule([...contentRules, ...PAPER_RULES].map((rule) => rule.id))];
 
 /**
  * Runs every rule not turned off in `config.rules` (structure rules see every table, schema

@@ -79,7 +79,7 @@ describe('parseConfig', () => {
     const table: Record<string, unknown> = { name: 't', headings: [], key: 'A', sortBy: [], columns: [column] };
     expect(keysOf(definitions.table)).toEqual(Object.keys(table).sort());
     expect(accepted({ tables: [table] })).not.toThrow();
-    const links = Object.fromEntries(keysOf(definitions.links).map((key) => [key, key === 'cacheFile' ? 'c.json' : key === 'skip' ? [] : key === 'hosts' ? {} : 1]));
+    const links = Object.fromEntries(keysOf(definitions.links).map((key) => [key, key === 'cacheFile' ? 'c.json' : key === 'skip' ? [] : key === 'hosts' ? {} : key === 'contact' ? 'maintainer@example.org' : 1]));
     expect(accepted({ links })).not.toThrow();
     const hostValues: Record<string, unknown> = { acceptStatus: [403], skip: false, headers: { Accept: 'text/html' }, minSpacingMs: 500, maxConnections: 2 };
     const host = Object.fromEntries(keysOf(definitions.links.properties.hosts.additionalProperties).map((key) => [key, hostValues[key]]));
