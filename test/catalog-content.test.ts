@@ -1,5 +1,6 @@
 // What the catalog promises its readers, pinned: its size, its seed systems with their links,
-// one row per system, a year wherever an arXiv paper gives one, and no hedges.
+// one row per system, one code link per system, Framework values from the vocabulary, a year
+// wherever an arXiv paper gives one, and no hedges.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -45,6 +46,51 @@ describe('catalog.md content', () => {
 
   it('has at least 100 entries', () => {
     expect(entries.length).toBeGreaterThanOrEqual(100);
+  });
+
+  // Update the count with every row added or removed, so that a row lost in a merge shows.
+  it('has 146 entries', () => {
+    expect(entries.length).toBe(146);
+  });
+
+  // A Name link is the system's own code. Rows may share one only where one code base holds
+  // both systems: each such link is listed here with why, and the catalog keeps a
+  // shared-repository suppression on every sharing row but one.
+  const sharedNameLinks: Record<string, string> = {
+    'github.com/msr-fiddle/pipedream': 'the PipeDream repository also holds PipeDream-2BW',
+    'github.com/flexflow/flexflow': 'OptCNN and Unity are implemented in FlexFlow',
+    'github.com/pku-dair/hetu-galvatron': "the Hetu-Galvatron README lists Galvatron and FlexSP as its publications",
+    'github.com/petuum/autodist': "AutoDist's autodist/simulator holds the dataset released with the AutoSync paper",
+  };
+  const byNameLink = new Map<string, typeof entries>();
+  for (const entry of entries) {
+    const link = entry.cell('Name')!.links[0];
+    if (link) byNameLink.set(canonicalUrl(link.url), [...(byNameLink.get(canonicalUrl(link.url)) ?? []), entry]);
+  }
+  const suppressedLines = new Set(catalog.suppressions.filter((suppression) => suppression.rules.includes('shared-repository')).map((suppression) => suppression.line));
+  it('links no two names to the same page unless the page is listed with a reason', () => {
+    const shared = [...byNameLink].filter(([, sharing]) => sharing.length > 1);
+    expect(Object.fromEntries(shared.map(([url, sharing]) => [url, sharing.map((entry) => entry.name)])), 'shared Name links without a reason').toEqual(
+      Object.fromEntries(shared.filter(([url]) => url in sharedNameLinks).map(([url, sharing]) => [url, sharing.map((entry) => entry.name)])),
+    );
+    for (const [url, sharing] of shared) {
+      const unsuppressed = sharing.filter((entry) => !suppressedLines.has(entry.row.line));
+      expect(unsuppressed.length, `${url}: only one of ${sharing.map((entry) => entry.name).join(', ')} may go without a suppression`).toBeLessThanOrEqual(1);
+    }
+    expect(Object.keys(sharedNameLinks).filter((url) => (byNameLink.get(url)?.length ?? 0) < 2), 'reasons for links no longer shared').toEqual([]);
+  });
+
+  const frameworks = config.tables[0]!.columns.find((column) => column.name === 'Framework')!.values;
+  it('takes every Framework value from the vocabulary of catalog.config.json', () => {
+    const outside = entries.flatMap((entry) =>
+      entry
+        .cell('Framework')!
+        .text.split(',')
+        .map((value) => value.trim())
+        .filter((value) => value !== '' && !frameworks.includes(value))
+        .map((value) => `${entry.name}: ${value}`),
+    );
+    expect(outside).toEqual([]);
   });
 
   it('names every system once', () => {
