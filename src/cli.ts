@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import packageJson from '../package.json' with { type: 'json' };
 import { OPTIONS, REPORT_FORMATS, type Command, type Io, type OptionName, type Outcome, type ReportFormat, type Values } from './commands/command.js';
 import { InputError } from './commands/errors.js';
+import { changesCommand } from './commands/changes.js';
 import { exportCommand } from './commands/export.js';
 import { formatCommand } from './commands/format.js';
 import { initCommand } from './commands/init.js';
@@ -14,7 +15,7 @@ import { siteCommand } from './commands/site.js';
 
 const EXIT_CODES: Record<Outcome | 'usage', number> = { clean: 0, problems: 1, failed: 2, usage: 2 };
 
-const COMMANDS: Command[] = [initCommand, lintCommand, formatCommand, checkCommand, linksCommand, exportCommand, siteCommand];
+const COMMANDS: Command[] = [initCommand, lintCommand, formatCommand, checkCommand, linksCommand, exportCommand, changesCommand, siteCommand];
 const COMMAND_NAMES = COMMANDS.map((command) => command.name).join(', ');
 
 function helpText(): string {
@@ -86,9 +87,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stderr(`catalog: ${invalid}. See \`catalog --help\`.\n`);
     return EXIT_CODES.usage;
   }
-  const format = values.format ?? (io.env['GITHUB_ACTIONS'] === 'true' ? 'github' : 'stylish');
-  if (!REPORT_FORMATS.includes(format as ReportFormat)) {
-    io.stderr(`catalog: unknown format "${format}". Formats: ${REPORT_FORMATS.join(', ')}.\n`);
+  const formats: readonly string[] = command.formats ?? REPORT_FORMATS;
+  const format = values.format ?? (command.formats ? command.formats[0]! : io.env['GITHUB_ACTIONS'] === 'true' ? 'github' : 'stylish');
+  if (!formats.includes(format)) {
+    io.stderr(`catalog: unknown format "${format}". Formats: ${formats.join(', ')}.\n`);
     return EXIT_CODES.usage;
   }
   const paths = (files.length > 0 ? files : ['catalog.md']).map((file) => resolve(file));

@@ -12,6 +12,8 @@ export const OPTIONS = {
   'fix-redirects': { type: 'boolean' },
   all: { type: 'boolean' },
   'changed-since': { type: 'string' },
+  since: { type: 'string' },
+  until: { type: 'string' },
   cache: { type: 'string' },
   'no-cache': { type: 'boolean' },
   'allow-private': { type: 'boolean' },
@@ -71,6 +73,8 @@ export interface Command {
   optionHelp: string[];
   /** Options it accepts besides --help. */
   options: OptionName[];
+  /** The --format values it takes, the first the default (the report formats when not given). */
+  formats?: readonly string[];
   /** A usage mistake in the options that parseArgs cannot see, as a one-line reason. */
   validate?: (values: Values) => string | undefined;
   run: (run: CommandRun) => Promise<Outcome>;

@@ -1,4 +1,5 @@
 import type { ColumnSchema } from '../catalog/config.js';
+import { listValues } from './list-values.js';
 
 export type VocabularyMatch =
   | { kind: 'canonical' }
@@ -22,4 +23,15 @@ export function matchVocabulary(column: ColumnSchema, value: string): Vocabulary
   const alias = Object.entries(column.aliases).find(([variant]) => fold(variant) === folded);
   if (alias !== undefined) return { kind: 'variant', canonical: alias[1] };
   return { kind: 'unknown' };
+}
+
+/** The values of an enumeration cell in their canonical spellings (an unknown value as written). */
+export function canonicalValues(column: ColumnSchema, text: string): string[] {
+  return listValues(text, column.multiple)
+    .map(({ value }) => value)
+    .filter((value) => value !== '')
+    .map((value) => {
+      const match = matchVocabulary(column, value);
+      return match.kind === 'variant' ? match.canonical : value;
+    });
 }

@@ -7,8 +7,7 @@ import GithubSlugger from 'github-slugger';
 import type { ColumnSchema } from '../catalog/config.js';
 import type { Catalog, Row, Section, Table } from '../catalog/model.js';
 import { columnIndex } from '../rules/columns.js';
-import { listValues } from '../rules/list-values.js';
-import { matchVocabulary } from '../rules/vocabulary.js';
+import { canonicalValues } from '../rules/vocabulary.js';
 import { cellRenderer, type CellHtml } from './cell-html.js';
 import { blockHtml } from './render-markdown.js';
 
@@ -141,16 +140,6 @@ function tableLayout(table: Table): TableLayout {
   };
 }
 
-function enumerationValues(column: ColumnSchema, text: string): string[] {
-  return listValues(text, column.multiple)
-    .map(({ value }) => value)
-    .filter((value) => value !== '')
-    .map((value) => {
-      const match = matchVocabulary(column, value);
-      return match.kind === 'variant' ? match.canonical : value;
-    });
-}
-
 function entryOf(layout: TableLayout, row: Row, render: CellHtml, facetKey: FacetKey, slugs: GithubSlugger): SiteEntry {
   const nameCell = row.cells[layout.nameIndex];
   const name = nameCell?.text.trim() ?? '';
@@ -165,7 +154,7 @@ function entryOf(layout: TableLayout, row: Row, render: CellHtml, facetKey: Face
       const known = layout.values[index]!;
       let values = known.get(cell.source);
       if (values === undefined) {
-        values = enumerationValues(column, cell.text);
+        values = canonicalValues(column, cell.text);
         known.set(cell.source, values);
       }
       entry.facets[facetKey(column)] = values;
