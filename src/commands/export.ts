@@ -1,3 +1,4 @@
+import { addedDates } from './added-dates.js';
 import type { Command, CommandRun, Outcome } from './command.js';
 import { loadCatalogs } from './load.js';
 import { writeOutput } from './write-output.js';
@@ -6,7 +7,8 @@ async function exportFiles({ paths, values, io }: CommandRun): Promise<Outcome> 
   const { loaded, failed } = loadCatalogs(paths, values.config, io);
   if (loaded.length === 0) return 'failed';
   const { exportCatalog } = await import('../export/catalog-json.js');
-  const exported = loaded.map((file) => exportCatalog(file.catalog));
+  const added = await addedDates(loaded, io);
+  const exported = loaded.map((file) => exportCatalog(file.catalog, added));
   const text = `${JSON.stringify(exported.length === 1 ? exported[0] : exported, null, 2)}\n`;
   if (values.output) writeOutput(values.output, text);
   else io.stdout(text);

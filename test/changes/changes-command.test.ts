@@ -123,7 +123,7 @@ describe('catalog changes', () => {
     commitCatalog('add Alpa on a branch', '2026-01-03T10:00:00Z', { Pipeline: [ALPA, GPIPE] });
     repo.git('checkout', '--quiet', 'main');
     commitCatalog('add PipeDream', '2026-01-04T10:00:00Z', { Pipeline: [GPIPE, PIPEDREAM] });
-    repo.git('-c', 'core.editor=true', 'merge', '--quiet', '--no-ff', 'topic', '-X', 'ours', '-m', 'merge topic');
+    repo.merge('topic', '2026-01-05T00:00:00Z');
     commitCatalog('both', '2026-01-05T10:00:00Z', { Pipeline: [ALPA, GPIPE, PIPEDREAM] });
     expect(lines(await report(start, 'HEAD'))).toEqual(['added Alpa (Pipeline)', 'added PipeDream (Pipeline)']);
   });

@@ -9,6 +9,8 @@ export interface TestRepo {
   git(...args: string[]): string;
   /** Writes the files and commits them at `date` (ISO 8601); returns the commit's SHA. */
   commit(message: string, date: string, files?: Record<string, string>): string;
+  /** Merges `branch` into the current branch at `date`, taking its side of any conflict. */
+  merge(branch: string, date: string): string;
   remove(): void;
 }
 
@@ -30,6 +32,11 @@ export function testRepo(): TestRepo {
       for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
       git('add', '--all');
       git('commit', '--quiet', '--allow-empty', '-m', message);
+      return git('rev-parse', 'HEAD');
+    },
+    merge(branch, when) {
+      date = when;
+      git('merge', '--quiet', '--no-ff', '--no-edit', '-X', 'theirs', branch);
       return git('rev-parse', 'HEAD');
     },
     remove: () => rmSync(folder, { recursive: true, force: true }),

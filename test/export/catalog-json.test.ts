@@ -32,6 +32,7 @@ describe('exportCatalog', () => {
           entries: [
             {
               line: 7,
+              added: null,
               fields: {
                 Name: {
                   text: 'GPipe',
@@ -51,6 +52,7 @@ describe('exportCatalog', () => {
             },
             {
               line: 8,
+              added: null,
               fields: {
                 Name: { text: 'PipeDream', source: 'PipeDream', links: [] },
                 Description: { text: 'Short row', source: 'Short row', links: [] },

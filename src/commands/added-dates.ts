@@ -1,0 +1,29 @@
+// The date each entry was added, from the file's git history, for export and site. Without a
+// history (no git, a tarball, a shallow clone) there are no dates, and stderr says so once.
+import type { Row } from '../catalog/model.js';
+import type { Io } from './command.js';
+import type { LoadedCatalog } from './load.js';
+
+/** Row → RFC 3339 date of the commit that added the entry (absent: not committed yet); null without a history. */
+export async function addedDates(files: LoadedCatalog[], io: Io): Promise<Map<Row, string> | null> {
+  const { fileHistory, NoHistoryError } = await import('../git/file-history.js');
+  const { addedDates: datesOf } = await import('../changes/added-dates.js');
+  const { catalogEntries } = await import('../changes/entries.js');
+  const dates = new Map<Row, string>();
+  for (const file of files) {
+    let commits;
+    try {
+      commits = await fileHistory(file.path);
+    } catch (error) {
+      if (!(error instanceof NoHistoryError)) throw error;
+      io.stderr(`catalog: no git history for ${file.file} (${error.message}): entries have no date added\n`);
+      return null;
+    }
+    const added = datesOf(commits, file.config);
+    for (const entry of catalogEntries(file.catalog)) {
+      const date = added(entry)?.date;
+      if (date) dates.set(entry.row, date);
+    }
+  }
+  return dates;
+}
