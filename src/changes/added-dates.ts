@@ -37,8 +37,15 @@ type Sighting = { context: TableContext; line: string } | { tokens: string[] };
 
 const RUN_MARK = '\u0000run';
 
-/** A line that may be a table's body row which remark would read the same in any number of its like. */
-const rowLike = (line: string) => /^ {0,3}\|/u.test(line) && !isDelimiterLike(line) && !line.includes('>');
+/** What a line is to the layout, worked out once per line. */
+const enum Kind {
+  Other,
+  /** May be a table's body row, which remark reads the same in any number of its like (a ">" in one could end an HTML block around it: checked where the run is no table's rows). */
+  RowLike,
+  Delimiter,
+}
+
+const kindOf = (line: string): Kind => (isDelimiterLike(line) ? Kind.Delimiter : /^ {0,3}\|/u.test(line) ? Kind.RowLike : Kind.Other);
 
 /**
  * The date of each entry, from the commits that changed the file (oldest first): the first
@@ -47,32 +54,49 @@ const rowLike = (line: string) => /^ {0,3}\|/u.test(line) && !isDelimiterLike(li
  */
 export function addedDates(commits: FileCommit[], config: CatalogConfig): (entry: CatalogEntry) => Added | null {
   const lines: string[] = [];
+  const kinds: Kind[] = [];
   const layouts = new Map<string, Layout>();
   const contexts = new Map<string, TableContext>();
   const sightings: { commit: number; sighting: Sighting }[] = [];
+  // Lines already seen under their table: an earlier commit holds whatever they hold.
+  const seen = new Map<TableContext, Set<string>>();
   let previousKey: string | null = null;
 
   commits.forEach((commit, commitIndex) => {
-    const addedAt = applyHunks(lines, commit);
-    const { key, runs } = runsOf(lines);
+    const see = (sighting: Sighting) => sightings.push({ commit: commitIndex, sighting });
+    const seeRow = (context: TableContext, line: string) => {
+      let lines = seen.get(context);
+      if (!lines) seen.set(context, (lines = new Set()));
+      if (lines.has(line)) return;
+      lines.add(line);
+      see({ context, line });
+    };
+    const addedAt = applyHunks(lines, kinds, commit);
+    const { key, runs } = runsOf(lines, kinds);
     let layout = layouts.get(key);
     if (!layout) {
       layout = readLayout(lines, runs, config, contexts);
       layouts.set(key, layout);
     }
-    const see = (sighting: Sighting) => sightings.push({ commit: commitIndex, sighting });
+    // A run that is no table's rows (inside an HTML block, say) and holds a ">" may end that block: read this revision whole.
+    const unsure = runs.some(([start, end], run) => layout.runs[run] === null && lines.slice(start, end).some((line) => line.includes('>')));
+    if (unsure) {
+      see({ tokens: catalogEntries(readCatalog({ file: 'revision.md', source: lines.join('\n'), config })).flatMap(identityTokens) });
+      previousKey = null;
+      return;
+    }
     if (key === previousKey) {
       // Only the lines this commit wrote can hold something new.
       const runOf = new Int32Array(lines.length).fill(-1);
       runs.forEach(([start, end], run) => runOf.fill(run, start, end));
       for (const index of addedAt) {
         const context = runOf[index]! >= 0 ? layout.runs[runOf[index]!] : null;
-        if (context) see({ context, line: lines[index]! });
+        if (context) seeRow(context, lines[index]!);
       }
     } else {
       runs.forEach(([start, end], run) => {
         const context = layout.runs[run];
-        if (context) for (let index = start; index < end; index++) see({ context, line: lines[index]! });
+        if (context) for (let index = start; index < end; index++) seeRow(context, lines[index]!);
       });
       see({ tokens: layout.otherTokens });
     }
@@ -94,30 +118,42 @@ export function addedDates(commits: FileCommit[], config: CatalogConfig): (entry
 }
 
 /** Applies a commit's patch to the lines; returns the indexes of the lines it wrote. */
-function applyHunks(lines: string[], commit: FileCommit): number[] {
+function applyHunks(lines: string[], kinds: Kind[], commit: FileCommit): number[] {
   const written: number[] = [];
   let shift = 0;
   for (const hunk of commit.hunks) {
     const start = (hunk.oldCount === 0 ? hunk.oldStart : hunk.oldStart - 1) + shift;
-    lines.splice(start, hunk.oldCount, ...hunk.added);
+    replace(lines, start, hunk.oldCount, hunk.added);
+    replace(kinds, start, hunk.oldCount, hunk.added.map(kindOf));
     for (let index = 0; index < hunk.added.length; index++) written.push(start + index);
     shift += hunk.added.length - hunk.oldCount;
   }
   return written;
 }
 
+/** `array.splice(start, count, ...items)`, for any number of items (a spread of very many overflows the stack). */
+function replace<T>(array: T[], start: number, count: number, items: T[]): void {
+  if (items.length <= 1000) {
+    array.splice(start, count, ...items);
+    return;
+  }
+  const tail = array.splice(start);
+  for (const item of items) array.push(item);
+  for (let index = count; index < tail.length; index++) array.push(tail[index]!);
+}
+
 /**
  * The revision's layout key (every line that is not a plain body row, and a mark per run of
  * them) and the runs as [start, end) line indexes. A run's rows are plain rows with one indent.
  */
-function runsOf(lines: string[]): { key: string; runs: [number, number][] } {
+function runsOf(lines: string[], kinds: Kind[]): { key: string; runs: [number, number][] } {
   const pieces: string[] = [];
   const runs: [number, number][] = [];
   let runIndent: string | null = null;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
     // A row-like line above a delimiter row is a header: part of the layout.
-    const member = rowLike(line) && !(index + 1 < lines.length && isDelimiterLike(lines[index + 1]!));
+    const member = kinds[index] === Kind.RowLike && kinds[index + 1] !== Kind.Delimiter;
     if (!member) {
       runIndent = null;
       pieces.push(line);
