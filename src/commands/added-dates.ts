@@ -4,8 +4,11 @@ import type { Row } from '../catalog/model.js';
 import type { Io } from './command.js';
 import type { LoadedCatalog } from './load.js';
 
-/** Row → RFC 3339 date of the commit that added the entry (absent: not committed yet); null without a history. */
-export async function addedDates(files: LoadedCatalog[], io: Io): Promise<Map<Row, string> | null> {
+/**
+ * Row → RFC 3339 date of the commit that added the entry (absent: not committed yet); null
+ * without a history, said on stderr with `consequence` (what goes without the dates).
+ */
+export async function addedDates(files: LoadedCatalog[], io: Io, consequence: string): Promise<Map<Row, string> | null> {
   const { fileHistory, NoHistoryError } = await import('../git/file-history.js');
   const { addedDates: datesOf } = await import('../changes/added-dates.js');
   const { catalogEntries } = await import('../changes/entries.js');
@@ -16,7 +19,7 @@ export async function addedDates(files: LoadedCatalog[], io: Io): Promise<Map<Ro
       commits = await fileHistory(file.path);
     } catch (error) {
       if (!(error instanceof NoHistoryError)) throw error;
-      io.stderr(`catalog: no git history for ${file.file} (${error.message}): entries have no date added\n`);
+      io.stderr(`catalog: no git history for ${file.file} (${error.message}): ${consequence}\n`);
       return null;
     }
     const added = datesOf(commits, file.config);

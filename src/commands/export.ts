@@ -7,7 +7,7 @@ async function exportFiles({ paths, values, io }: CommandRun): Promise<Outcome> 
   const { loaded, failed } = loadCatalogs(paths, values.config, io);
   if (loaded.length === 0) return 'failed';
   const { exportCatalog } = await import('../export/catalog-json.js');
-  const added = await addedDates(loaded, io);
+  const added = await addedDates(loaded, io, 'entries have no date added');
   const exported = loaded.map((file) => exportCatalog(file.catalog, added));
   const text = `${JSON.stringify(exported.length === 1 ? exported[0] : exported, null, 2)}\n`;
   if (values.output) writeOutput(values.output, text);

@@ -1,4 +1,5 @@
 import { dirname, resolve } from 'node:path';
+import { addedDates } from './added-dates.js';
 import type { Command, CommandRun, Io, Outcome } from './command.js';
 import { InputError } from './errors.js';
 import { lintLoaded } from './lint.js';
@@ -23,13 +24,17 @@ async function buildSiteCommand({ paths, values, format, io }: CommandRun): Prom
       io.stderr(`catalog: the site was not built: fix the errors above (or preview it anyway with --force)\n`);
       return 'problems';
     }
+    const info = await buildInfo(io, dirname(paths[0]!));
+    const added = await addedDates(loaded, io, 'the site shows no dates added, no "new" marks and no feed');
+    const { newDays, url } = loaded[0]!.config.site;
     buildSite(
       loaded.map((file) => file.catalog),
-      await buildInfo(io, dirname(paths[0]!)),
+      info,
       out,
       shown,
+      added && { added, newDays, url },
     );
-    io.stderr(`catalog: wrote ${shown}/index.html${broken ? ' (with --force, from a catalog with errors)' : ''}\n`);
+    io.stderr(`catalog: wrote ${shown}/index.html${added ? ' and feed.xml' : ''}${broken ? ' (with --force, from a catalog with errors)' : ''}\n`);
     return 'clean';
   } catch (error) {
     if (error instanceof SiteOutputError) throw new InputError(error.message);

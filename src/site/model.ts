@@ -27,6 +27,8 @@ export interface SiteEntry {
   /** Facet key → the entry's values (canonical spellings). */
   facets: Record<string, string[]>;
   fields: SiteField[];
+  /** The day it was added (YYYY-MM-DD, from git history), when known. */
+  added?: string;
 }
 
 export interface SiteSection {
@@ -55,10 +57,12 @@ export interface SiteModel {
   filters: boolean;
   years: { min: number; max: number } | null;
   total: number;
+  /** Dates added (from git history): the first and last day, and the first day an entry counts as new; null without them. */
+  added?: { first: string; last: string; newSince: string } | null;
 }
 
 /** Query parameters the page uses for itself; a facet never takes one of these names. */
-const RESERVED_KEYS = ['q', 'section', 'from', 'to', 'sort'];
+const RESERVED_KEYS = ['q', 'section', 'from', 'to', 'sort', 'added'];
 
 /** The site's model of one or more catalogs (the first one names the site). */
 export function siteModel(catalogs: Catalog[]): SiteModel {

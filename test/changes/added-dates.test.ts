@@ -87,6 +87,34 @@ describe('the date an entry was added', () => {
     }
   });
 
+  it('marks new entries on the site and lists them in feed.xml; without git history the site has neither, and says so once', async () => {
+    commitCatalog('start', '2026-01-01T10:00:00Z', { Pipeline: [GPIPE] });
+    commitCatalog('add Alpa', '2026-01-20T10:00:00Z', { Pipeline: [ALPA, GPIPE] });
+    const build = async (folder: string) => {
+      let stderr = '';
+      const io = { stdout: () => undefined, stderr: (text: string) => void (stderr += text), env: { SOURCE_DATE_EPOCH: String(Date.parse('2026-02-01T00:00:00Z') / 1000) }, isTTY: false };
+      const out = join(folder, '_site');
+      const code = await main(['site', join(folder, 'catalog.md'), '--out', out, '--force'], io);
+      expect(code, stderr).toBe(0);
+      return { stderr, out };
+    };
+    const { out } = await build(repo.folder);
+    const { readFileSync, existsSync, rmSync: remove } = await import('node:fs');
+    const page = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(page).toContain('<p class="added"><strong class="new">New</strong> Added <time datetime="2026-01-20">2026-01-20</time></p>');
+    expect(page).toContain('<p class="added">Added <time datetime="2026-01-01">2026-01-01</time></p>');
+    const feed = readFileSync(join(out, 'feed.xml'), 'utf8');
+    expect([...feed.matchAll(/<title>([^<]+)<\/title>/gu)].map((match) => match[1])).toEqual(['Methods: new entries', 'Alpa', 'GPipe']);
+    expect(feed).toContain('<id>https://example.org/list/#alpa</id>');
+
+    remove(join(repo.folder, '.git'), { recursive: true, force: true });
+    remove(out, { recursive: true, force: true });
+    const plain = await build(repo.folder);
+    expect(plain.stderr.match(/no git history for .*catalog\.md \(.*\): the site shows no dates added, no "new" marks and no feed\n/gu)).toHaveLength(1);
+    expect(existsSync(join(plain.out, 'feed.xml'))).toBe(false);
+    expect(readFileSync(join(plain.out, 'index.html'), 'utf8')).not.toContain('class="added"');
+  });
+
   it('agrees with reading every revision whole, on a random history', async () => {
     const config = parseConfig(JSON.parse(CONFIG), null);
     let seed = 7;
