@@ -27,14 +27,14 @@ async function buildSiteCommand({ paths, values, format, io }: CommandRun): Prom
     const info = await buildInfo(io, dirname(paths[0]!));
     const added = await addedDates(loaded, io, 'the site shows no dates added, no "new" marks and no feed');
     const { newDays, url } = loaded[0]!.config.site;
-    buildSite(
+    const written = buildSite(
       loaded.map((file) => file.catalog),
       info,
       out,
       shown,
       added && { added, newDays, url },
     );
-    io.stderr(`catalog: wrote ${shown}/index.html${added ? ' and feed.xml' : ''}${broken ? ' (with --force, from a catalog with errors)' : ''}\n`);
+    io.stderr(`catalog: wrote ${shown}/index.html${written.includes('feed.xml') ? ' and feed.xml' : ''}${broken ? ' (with --force, from a catalog with errors)' : ''}\n`);
     return 'clean';
   } catch (error) {
     if (error instanceof SiteOutputError) throw new InputError(error.message);

@@ -25,8 +25,8 @@ export function siteFiles(catalogs: Catalog[], build: BuildInfo, history: SiteHi
   return { 'index.html': renderPage(model, build, pageAssets()), ...(feed === null ? {} : { 'feed.xml': feed }) };
 }
 
-/** Puts the dates into the model; returns the feed. */
-function addDates(catalogs: Catalog[], model: SiteModel, build: BuildInfo, history: SiteHistory): string {
+/** Puts the dates into the model; returns the feed (null when no entry has a date: none is committed yet). */
+function addDates(catalogs: Catalog[], model: SiteModel, build: BuildInfo, history: SiteHistory): string | null {
   const byRow = siteEntriesByRow(catalogs, model);
   const feedEntries = catalogs.flatMap(catalogEntries).flatMap((entry) => {
     const added = history.added.get(entry.row);
@@ -37,12 +37,16 @@ function addDates(catalogs: Catalog[], model: SiteModel, build: BuildInfo, histo
   });
   const days = feedEntries.map((entry) => entry.added.slice(0, 10)).sort();
   const newSince = new Date(Date.parse(`${build.date}T00:00:00Z`) - history.newDays * 86_400_000).toISOString().slice(0, 10);
-  model.added = days.length > 0 ? { first: days[0]!, last: days.at(-1)!, newSince } : null;
+  if (days.length === 0) return null;
+  model.added = { first: days[0]!, last: days.at(-1)!, newSince };
   return atomFeed({ title: model.title, url: history.url, entries: feedEntries });
 }
 
-export function buildSite(catalogs: Catalog[], build: BuildInfo, folder: string, shown: string, history: SiteHistory | null = null): void {
-  writeSite(folder, shown, siteFiles(catalogs, build, history));
+/** Writes the site; returns the names of its files. */
+export function buildSite(catalogs: Catalog[], build: BuildInfo, folder: string, shown: string, history: SiteHistory | null = null): string[] {
+  const files = siteFiles(catalogs, build, history);
+  writeSite(folder, shown, files);
+  return Object.keys(files);
 }
 
 export { SiteOutputError, checkOutputFolder } from './write-site.js';

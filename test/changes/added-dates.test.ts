@@ -11,7 +11,7 @@ import { readCatalog } from '../../src/catalog/read.js';
 import { main } from '../../src/cli.js';
 import type { CatalogExport } from '../../src/export/catalog-json.js';
 import { fileHistory } from '../../src/git/file-history.js';
-import { ALPA, catalogText, CONFIG, GPIPE, PIPEDREAM, TOFU, type Row } from './fixtures.js';
+import { ALPA, catalogText, commitCatalog, CONFIG, GPIPE, PIPEDREAM, renamedAndMergedHistory, TOFU, type Row } from './fixtures.js';
 import { testRepo, type TestRepo } from './git-repo.js';
 
 let repo: TestRepo;
@@ -31,17 +31,13 @@ async function exportDates(file = 'catalog.md'): Promise<{ dates: Record<string,
   return { dates, stderr };
 }
 
-function commitCatalog(message: string, date: string, sections: Record<string, Row[]>, intro?: string, file = 'catalog.md'): string {
-  return repo.commit(message, date, { 'catalog.config.json': CONFIG, [file]: catalogText(sections, intro) });
-}
-
 describe('the date an entry was added', () => {
   it('is the first commit that holds it, through a re-sort, a move, a rename with the same links and an edit of the prose', async () => {
-    commitCatalog('start', '2026-01-01T10:00:00Z', { Pipeline: [GPIPE, TOFU] });
-    commitCatalog('add PipeDream', '2026-01-02T10:00:00+02:00', { Pipeline: [GPIPE, PIPEDREAM, TOFU] });
-    commitCatalog('re-sort, move Tofu', '2026-01-03T10:00:00Z', { Pipeline: [PIPEDREAM, GPIPE], Operators: [TOFU] }, 'New words.');
+    commitCatalog(repo, 'start', '2026-01-01T10:00:00Z', { Pipeline: [GPIPE, TOFU] });
+    commitCatalog(repo, 'add PipeDream', '2026-01-02T10:00:00+02:00', { Pipeline: [GPIPE, PIPEDREAM, TOFU] });
+    commitCatalog(repo, 're-sort, move Tofu', '2026-01-03T10:00:00Z', { Pipeline: [PIPEDREAM, GPIPE], Operators: [TOFU] }, 'New words.');
     const renamed: Row = ['TofuX', 'Operator partitioning, reworded', TOFU[2], TOFU[3], TOFU[4]];
-    commitCatalog('rename Tofu, add Alpa', '2026-01-04T10:00:00Z', { Pipeline: [PIPEDREAM, GPIPE], Operators: [ALPA, renamed] });
+    commitCatalog(repo, 'rename Tofu, add Alpa', '2026-01-04T10:00:00Z', { Pipeline: [PIPEDREAM, GPIPE], Operators: [ALPA, renamed] });
     writeFileSync(join(repo.folder, 'catalog.md'), catalogText({ Pipeline: [PIPEDREAM, GPIPE, ['Uncommitted', 'Not yet', '', '', '2024']], Operators: [ALPA, renamed] }));
     const { dates, stderr } = await exportDates();
     expect(stderr).toBe('');
@@ -55,14 +51,7 @@ describe('the date an entry was added', () => {
   });
 
   it("follows the file through a rename, and dates a merged branch's entry by its merge", async () => {
-    repo.commit('start', '2026-01-01T10:00:00Z', { 'catalog.config.json': CONFIG, 'list.md': catalogText({ Pipeline: [GPIPE] }) });
-    repo.git('mv', 'list.md', 'catalog.md');
-    repo.commit('rename the list', '2026-01-02T10:00:00Z');
-    repo.git('checkout', '--quiet', '-b', 'topic');
-    commitCatalog('add Alpa on a branch', '2026-01-03T10:00:00Z', { Pipeline: [ALPA, GPIPE] });
-    repo.git('checkout', '--quiet', 'main');
-    commitCatalog('add PipeDream', '2026-01-04T10:00:00Z', { Pipeline: [GPIPE, PIPEDREAM] });
-    repo.merge('topic', '2026-01-05T10:00:00Z');
+    renamedAndMergedHistory(repo);
     writeFileSync(join(repo.folder, 'catalog.md'), catalogText({ Pipeline: [ALPA, GPIPE, PIPEDREAM] }));
     repo.commit('both', '2026-01-06T10:00:00Z');
     const { dates } = await exportDates();
@@ -88,8 +77,8 @@ describe('the date an entry was added', () => {
   });
 
   it('marks new entries on the site and lists them in feed.xml; without git history the site has neither, and says so once', async () => {
-    commitCatalog('start', '2026-01-01T10:00:00Z', { Pipeline: [GPIPE] });
-    commitCatalog('add Alpa', '2026-01-20T10:00:00Z', { Pipeline: [ALPA, GPIPE] });
+    commitCatalog(repo, 'start', '2026-01-01T10:00:00Z', { Pipeline: [GPIPE] });
+    commitCatalog(repo, 'add Alpa', '2026-01-20T10:00:00Z', { Pipeline: [ALPA, GPIPE] });
     const build = async (folder: string) => {
       let stderr = '';
       const io = { stdout: () => undefined, stderr: (text: string) => void (stderr += text), env: { SOURCE_DATE_EPOCH: String(Date.parse('2026-02-01T00:00:00Z') / 1000) }, isTTY: false };

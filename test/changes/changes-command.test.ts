@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChangesReport } from '../../src/changes/report.js';
 import { main } from '../../src/cli.js';
-import { ALPA, catalogText, CONFIG, GPIPE, PIPEDREAM, TOFU, type Row } from './fixtures.js';
+import { ALPA, catalogText, commitCatalog, GPIPE, PIPEDREAM, renamedAndMergedHistory, TOFU, type Row } from './fixtures.js';
 import { testRepo, type TestRepo } from './git-repo.js';
 
 let repo: TestRepo;
@@ -36,10 +36,6 @@ function lines(result: ChangesReport): string[] {
   });
 }
 
-function commitCatalog(message: string, date: string, sections: Record<string, Row[]>, intro?: string): string {
-  return repo.commit(message, date, { 'catalog.config.json': CONFIG, 'catalog.md': catalogText(sections, intro) });
-}
-
 beforeEach(() => {
   repo = testRepo();
 });
@@ -47,12 +43,12 @@ afterEach(() => repo.remove());
 
 describe('catalog changes', () => {
   it('reports an added, a removed, a moved and a changed entry, and a renamed one whose links stayed', async () => {
-    const start = commitCatalog('start', '2026-01-01T10:00:00Z', { Pipeline: [GPIPE, PIPEDREAM], Operators: [TOFU] });
-    commitCatalog('add Alpa', '2026-01-02T10:00:00Z', { Pipeline: [GPIPE, PIPEDREAM], Operators: [ALPA, TOFU] });
-    commitCatalog('remove PipeDream, move GPipe', '2026-01-03T10:00:00Z', { Pipeline: [], Operators: [ALPA, GPIPE, TOFU] });
+    const start = commitCatalog(repo, 'start', '2026-01-01T10:00:00Z', { Pipeline: [GPIPE, PIPEDREAM], Operators: [TOFU] });
+    commitCatalog(repo, 'add Alpa', '2026-01-02T10:00:00Z', { Pipeline: [GPIPE, PIPEDREAM], Operators: [ALPA, TOFU] });
+    commitCatalog(repo, 'remove PipeDream, move GPipe', '2026-01-03T10:00:00Z', { Pipeline: [], Operators: [ALPA, GPIPE, TOFU] });
     const renamed: Row = ['TofuX', TOFU[1], TOFU[2], TOFU[3], TOFU[4]];
     const changedYear: Row = [ALPA[0], ALPA[1], ALPA[2], ALPA[3], '2021'];
-    const end = commitCatalog('rename Tofu, fix a year', '2026-01-04T10:00:00Z', { Pipeline: [], Operators: [changedYear, GPIPE, renamed] });
+    const end = commitCatalog(repo, 'rename Tofu, fix a year', '2026-01-04T10:00:00Z', { Pipeline: [], Operators: [changedYear, GPIPE, renamed] });
 
     expect(lines(await report(start, end))).toEqual([
       'added Alpa (Operators)',
@@ -67,7 +63,7 @@ describe('catalog changes', () => {
   });
 
   it('finds no change in a re-sort, a reformat, a normalized spelling or an edit of the prose', async () => {
-    const start = commitCatalog('start', '2026-01-01T10:00:00Z', { Pipeline: [GPIPE, PIPEDREAM, ALPA] });
+    const start = commitCatalog(repo, 'start', '2026-01-01T10:00:00Z', { Pipeline: [GPIPE, PIPEDREAM, ALPA] });
     const torch: Row = [GPIPE[0], GPIPE[1], GPIPE[2].replace('abs', 'pdf'), 'torch', GPIPE[4]];
     const text = catalogText({ Pipeline: [ALPA, torch, PIPEDREAM] }, 'A list, reworded.')
       .replace('| --- | --- | --- | --- | --- |', '|:---|---|---|---|---|')
@@ -79,9 +75,9 @@ describe('catalog changes', () => {
   });
 
   it('compares with the working tree by default, since the last tag', async () => {
-    commitCatalog('start', '2026-01-01T10:00:00Z', { Pipeline: [GPIPE] });
+    commitCatalog(repo, 'start', '2026-01-01T10:00:00Z', { Pipeline: [GPIPE] });
     repo.git('tag', 'v1.0.0');
-    commitCatalog('add PipeDream', '2026-01-02T10:00:00Z', { Pipeline: [GPIPE, PIPEDREAM] });
+    commitCatalog(repo, 'add PipeDream', '2026-01-02T10:00:00Z', { Pipeline: [GPIPE, PIPEDREAM] });
     const { writeFileSync } = await import('node:fs');
     writeFileSync(join(repo.folder, 'catalog.md'), catalogText({ Pipeline: [ALPA, GPIPE, PIPEDREAM] }));
     const run = await changes([join(repo.folder, 'catalog.md')]);
@@ -92,9 +88,9 @@ describe('catalog changes', () => {
   });
 
   it('writes release notes grouped by section, each entry linked to its place on the site', async () => {
-    const start = commitCatalog('start', '2026-01-01T10:00:00Z', { Pipeline: [GPIPE], Operators: [TOFU] });
+    const start = commitCatalog(repo, 'start', '2026-01-01T10:00:00Z', { Pipeline: [GPIPE], Operators: [TOFU] });
     const alpa2: Row = ['Alpa', 'Again *one*', '', '', '2023'];
-    const end = commitCatalog('grow', '2026-01-02T10:00:00Z', { Pipeline: [PIPEDREAM], Operators: [ALPA, alpa2, [TOFU[0], TOFU[1], TOFU[2], TOFU[3], '2018']] });
+    const end = commitCatalog(repo, 'grow', '2026-01-02T10:00:00Z', { Pipeline: [PIPEDREAM], Operators: [ALPA, alpa2, [TOFU[0], TOFU[1], TOFU[2], TOFU[3], '2018']] });
     const run = await changes(['--since', start, '--until', end, '--format', 'markdown', join(repo.folder, 'catalog.md')]);
     expect(run.stdout).toBe(
       [
@@ -116,15 +112,8 @@ describe('catalog changes', () => {
   });
 
   it('reads the earlier revision under the name the file had then, and across a merge', async () => {
-    const start = repo.commit('start', '2026-01-01T10:00:00Z', { 'catalog.config.json': CONFIG, 'list.md': catalogText({ Pipeline: [GPIPE] }) });
-    repo.git('mv', 'list.md', 'catalog.md');
-    repo.commit('rename the list', '2026-01-02T10:00:00Z');
-    repo.git('checkout', '--quiet', '-b', 'topic');
-    commitCatalog('add Alpa on a branch', '2026-01-03T10:00:00Z', { Pipeline: [ALPA, GPIPE] });
-    repo.git('checkout', '--quiet', 'main');
-    commitCatalog('add PipeDream', '2026-01-04T10:00:00Z', { Pipeline: [GPIPE, PIPEDREAM] });
-    repo.merge('topic', '2026-01-05T00:00:00Z');
-    commitCatalog('both', '2026-01-05T10:00:00Z', { Pipeline: [ALPA, GPIPE, PIPEDREAM] });
+    const start = renamedAndMergedHistory(repo);
+    commitCatalog(repo, 'both', '2026-01-05T10:00:00Z', { Pipeline: [ALPA, GPIPE, PIPEDREAM] });
     expect(lines(await report(start, 'HEAD'))).toEqual(['added Alpa (Pipeline)', 'added PipeDream (Pipeline)']);
   });
 
@@ -136,7 +125,7 @@ describe('catalog changes', () => {
   });
 
   it('refuses a revision git does not know, and a folder outside git (exit 2)', async () => {
-    commitCatalog('start', '2026-01-01T10:00:00Z', { Pipeline: [GPIPE] });
+    commitCatalog(repo, 'start', '2026-01-01T10:00:00Z', { Pipeline: [GPIPE] });
     const unknown = await changes(['--since', 'no-such-ref', join(repo.folder, 'catalog.md')]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('--since no-such-ref: not a commit git knows in');

@@ -1,3 +1,5 @@
+import type { TestRepo } from './git-repo.js';
+
 // Catalog texts for the history tests: a schema with a key, a description and a paper link.
 export const CONFIG = JSON.stringify({
   tables: [
@@ -35,4 +37,26 @@ export function catalogText(sections: Record<string, Row[]>, intro = 'A list.'):
     parts.push(`## ${heading}\n\n| Name | Description | Paper | Framework | Year |\n| --- | --- | --- | --- | --- |\n${rows.map(row).join('\n')}\n`);
   }
   return parts.join('\n');
+}
+
+/** Commits the config and a catalog of these sections. */
+export function commitCatalog(repo: TestRepo, message: string, date: string, sections: Record<string, Row[]>, intro?: string): string {
+  return repo.commit(message, date, { 'catalog.config.json': CONFIG, 'catalog.md': catalogText(sections, intro) });
+}
+
+/**
+ * A history with a renamed file and a merge: list.md (GPipe) becomes catalog.md; a branch adds
+ * Alpa while main adds PipeDream; the branch is merged on 2026-01-05 at 10:00 (its side kept).
+ * Returns the first commit.
+ */
+export function renamedAndMergedHistory(repo: TestRepo): string {
+  const start = repo.commit('start', '2026-01-01T10:00:00Z', { 'catalog.config.json': CONFIG, 'list.md': catalogText({ Pipeline: [GPIPE] }) });
+  repo.git('mv', 'list.md', 'catalog.md');
+  repo.commit('rename the list', '2026-01-02T10:00:00Z');
+  repo.git('checkout', '--quiet', '-b', 'topic');
+  commitCatalog(repo, 'add Alpa on a branch', '2026-01-03T10:00:00Z', { Pipeline: [ALPA, GPIPE] });
+  repo.git('checkout', '--quiet', 'main');
+  commitCatalog(repo, 'add PipeDream', '2026-01-04T10:00:00Z', { Pipeline: [GPIPE, PIPEDREAM] });
+  repo.merge('topic', '2026-01-05T10:00:00Z');
+  return start;
 }
