@@ -65,10 +65,10 @@ export function addedDates(commits: FileCommit[], config: CatalogConfig): (entry
   commits.forEach((commit, commitIndex) => {
     const see = (sighting: Sighting) => sightings.push({ commit: commitIndex, sighting });
     const seeRow = (context: TableContext, line: string) => {
-      let lines = seen.get(context);
-      if (!lines) seen.set(context, (lines = new Set()));
-      if (lines.has(line)) return;
-      lines.add(line);
+      let known = seen.get(context);
+      if (!known) seen.set(context, (known = new Set()));
+      if (known.has(line)) return;
+      known.add(line);
       see({ context, line });
     };
     const addedAt = applyHunks(lines, kinds, commit);

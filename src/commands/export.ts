@@ -1,13 +1,14 @@
-import { addedDates } from './added-dates.js';
+import { addedDates, startHistories } from './added-dates.js';
 import type { Command, CommandRun, Outcome } from './command.js';
 import { loadCatalogs } from './load.js';
 import { writeOutput } from './write-output.js';
 
 async function exportFiles({ paths, values, io }: CommandRun): Promise<Outcome> {
+  const histories = await startHistories(paths);
   const { loaded, failed } = loadCatalogs(paths, values.config, io);
   if (loaded.length === 0) return 'failed';
   const { exportCatalog } = await import('../export/catalog-json.js');
-  const added = await addedDates(loaded, io, 'entries have no date added');
+  const added = await addedDates(loaded, histories, io, 'entries have no date added');
   const exported = loaded.map((file) => exportCatalog(file.catalog, added));
   const text = `${JSON.stringify(exported.length === 1 ? exported[0] : exported, null, 2)}\n`;
   if (values.output) writeOutput(values.output, text);

@@ -1,5 +1,5 @@
 import { dirname, resolve } from 'node:path';
-import { addedDates } from './added-dates.js';
+import { addedDates, startHistories } from './added-dates.js';
 import type { Command, CommandRun, Io, Outcome } from './command.js';
 import { InputError } from './errors.js';
 import { lintLoaded } from './lint.js';
@@ -9,6 +9,7 @@ import { report, sortedByPlace } from './report.js';
 const DEFAULT_OUT = '_site';
 
 async function buildSiteCommand({ paths, values, format, io }: CommandRun): Promise<Outcome> {
+  const histories = await startHistories(paths);
   const loaded = paths.map((path) => loadCatalog(path, values.config));
   const out = resolve(values.out ?? DEFAULT_OUT);
   const shown = displayPath(out);
@@ -25,7 +26,7 @@ async function buildSiteCommand({ paths, values, format, io }: CommandRun): Prom
       return 'problems';
     }
     const info = await buildInfo(io, dirname(paths[0]!));
-    const added = await addedDates(loaded, io, 'the site shows no dates added, no "new" marks and no feed');
+    const added = await addedDates(loaded, histories, io, 'the site shows no dates added, no "new" marks and no feed');
     const { newDays, url } = loaded[0]!.config.site;
     const written = buildSite(
       loaded.map((file) => file.catalog),

@@ -55,6 +55,10 @@ describe('the date an entry was added', () => {
     writeFileSync(join(repo.folder, 'catalog.md'), catalogText({ Pipeline: [ALPA, GPIPE, PIPEDREAM] }));
     repo.commit('both', '2026-01-06T10:00:00Z');
     const { dates } = await exportDates();
+    // Split in two after the rename, the history is the same, the commits before the rename included.
+    const whole = await fileHistory(join(repo.folder, 'catalog.md'));
+    expect(whole.map((commit) => commit.date.slice(0, 10))).toEqual(['2026-01-01', '2026-01-02', '2026-01-04', '2026-01-05']);
+    expect(await fileHistory(join(repo.folder, 'catalog.md'), 'HEAD', 2)).toEqual(whole);
     // On the main line, Alpa came with the merge.
     expect(dates).toEqual({ Alpa: '2026-01-05T10:00:00Z', GPipe: '2026-01-01T10:00:00Z', PipeDream: '2026-01-04T10:00:00Z' });
   });
@@ -137,6 +141,9 @@ describe('the date an entry was added', () => {
       repo.commit(`step ${step}`, `2026-02-${String(1 + step).padStart(2, '0')}T00:00:00Z`, { 'catalog.config.json': CONFIG, 'catalog.md': text });
     }
     const commits = await fileHistory(join(repo.folder, 'catalog.md'));
+    // Read in two halves at once, the history is the same.
+    expect(await fileHistory(join(repo.folder, 'catalog.md'), 'HEAD', 8)).toEqual(commits);
+    expect(commits).toHaveLength(24);
     const incremental = addedDates(commits, config);
     // Whole revisions: the first commit whose catalog holds one of the entry's tokens.
     const firstSeen = new Map<string, number>();
