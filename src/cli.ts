@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import packageJson from '../package.json' with { type: 'json' };
 import { OPTIONS, REPORT_FORMATS, type Command, type Io, type OptionName, type Outcome, type ReportFormat, type Values } from './commands/command.js';
 import { InputError } from './commands/errors.js';
+import { changesCommand } from './commands/changes.js';
 import { exportCommand } from './commands/export.js';
 import { formatCommand } from './commands/format.js';
 import { initCommand } from './commands/init.js';
@@ -16,7 +17,7 @@ import { removeTemporaryFiles } from './format/atomic-write.js';
 
 const EXIT_CODES: Record<Outcome | 'usage', number> = { clean: 0, problems: 1, failed: 2, usage: 2 };
 
-const COMMANDS: Command[] = [initCommand, lintCommand, formatCommand, checkCommand, linksCommand, papersCommand, exportCommand, siteCommand];
+const COMMANDS: Command[] = [initCommand, lintCommand, formatCommand, checkCommand, linksCommand, papersCommand, exportCommand, changesCommand, siteCommand];
 const COMMAND_NAMES = COMMANDS.map((command) => command.name).join(', ');
 
 function helpText(): string {

@@ -16,7 +16,7 @@ const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 const binPath = join(repoRoot, 'bin/catalog.js');
 const seedCatalog = join(repoRoot, 'test/fixtures/seed-catalog.md');
 const packageVersion = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
-const COMMANDS = ['init', 'lint', 'format', 'check', 'links', 'papers', 'export', 'site'];
+const COMMANDS = ['init', 'lint', 'format', 'check', 'links', 'papers', 'export', 'changes', 'site'];
 const isRoot = process.getuid?.() === 0;
 
 interface Run {

@@ -64,15 +64,15 @@ const allSteps = [...workflows].flatMap(([file, workflow]) =>
 const runScripts = allSteps.flatMap(({ file, step }) => (step.run ? [{ file, run: step.run }] : []));
 
 /** The CLI's commands (`catalog <command>`). */
-const CATALOG_COMMANDS = ['init', 'lint', 'format', 'check', 'links', 'papers', 'export', 'site'];
+const CATALOG_COMMANDS = ['init', 'lint', 'format', 'check', 'links', 'papers', 'export', 'changes', 'site'];
 /** `owner/repo[/path]@<full commit SHA> # vX.Y.Z` */
 const PINNED_USES = /^\s*(?:-\s+)?uses:\s+([\w.-]+\/[\w.-]+(?:\/[\w./-]+)?)@([0-9a-f]{40}) # v\d+\.\d+\.\d+\s*$/;
 /** The only write permissions, per workflow and job: everything else reads at most. */
-const WRITE_PERMISSIONS: Record<string, string[]> = { 'links.yml/links': ['issues'], 'pages.yml/deploy': ['pages', 'id-token'] };
+const WRITE_PERMISSIONS: Record<string, string[]> = { 'links.yml/links': ['issues'], 'pages.yml/deploy': ['pages', 'id-token'], 'release.yml/release': ['contents'] };
 
 describe('workflows', () => {
-  it('exist: ci.yml, links.yml and pages.yml', () => {
-    expect(workflowFiles.sort()).toEqual(['ci.yml', 'links.yml', 'pages.yml']);
+  it('exist: ci.yml, links.yml, pages.yml and release.yml', () => {
+    expect(workflowFiles.sort()).toEqual(['ci.yml', 'links.yml', 'pages.yml', 'release.yml']);
   });
 
   it('parse, and every job has steps, a runner and a time limit', () => {
@@ -90,6 +90,7 @@ describe('workflows', () => {
     expect(Object.keys(workflows.get('ci.yml')!.on).sort()).toEqual(['pull_request', 'push']);
     expect(Object.keys(workflows.get('links.yml')!.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
     expect(workflows.get('pages.yml')!.on).toEqual({ push: { branches: ['main'] }, workflow_dispatch: null });
+    expect(workflows.get('release.yml')!.on).toEqual({ push: { tags: ['v*'] } });
   });
 
   it('pin every action to a full commit SHA with its version in a comment, the same SHA everywhere', () => {
@@ -163,6 +164,37 @@ describe('workflows', () => {
     expect(check.run).toContain('--changed-since "$BASE_SHA"');
     expect(check.run).toContain('--report-md "$GITHUB_STEP_SUMMARY"');
     expect(check.env?.['BASE_SHA']).toBe('${{ github.event.pull_request.base.sha }}');
+  });
+
+  it('write the notes of a release from the catalog changes since the previous tag, and publish them', () => {
+    const { release } = workflows.get('release.yml')!.jobs;
+    expect(release!.steps.find((step) => step.uses?.startsWith('actions/checkout@'))!.with?.['fetch-depth']).toBe(0);
+    const notes = release!.steps.find((step) => step.run?.includes(' changes '))!;
+    expect(notes.env).toEqual({ TAG: '${{ github.ref_name }}' });
+    expect(release!.steps.at(-1)!.run).toContain('--notes-file release-notes.md');
+    // The step's own script, in a repository with two tags.
+    const folder = mkdtempSync(join(tmpdir(), 'catalog-release-'));
+    try {
+      const git = (...args: string[]) => spawnSync('git', ['-C', folder, '-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { encoding: 'utf8' });
+      const table = (rows: string[]) => `# List\n\n## Tools\n\n| Name | Note |\n| --- | --- |\n${rows.join('\n')}\n`;
+      git('init', '--quiet');
+      writeFileSync(join(folder, 'catalog.md'), table(['| a | one |']));
+      git('add', '.');
+      git('commit', '--quiet', '-m', 'one');
+      git('tag', 'v1.0.0');
+      writeFileSync(join(folder, 'catalog.md'), table(['| a | one |', '| b | two |']));
+      git('commit', '--quiet', '-am', 'two');
+      git('tag', 'v1.1.0');
+      const script = notes.run!.replaceAll('node bin/catalog.js', `node ${fileURLToPath(new URL('bin/catalog.js', repoRoot))}`);
+      const summary = join(folder, 'summary.md');
+      const run = spawnSync('bash', ['-e', '-c', script], { cwd: folder, encoding: 'utf8', env: { ...process.env, TAG: 'v1.1.0', GITHUB_STEP_SUMMARY: summary } });
+      expect(run.status, run.stderr).toBe(0);
+      const written = readFileSync(join(folder, 'release-notes.md'), 'utf8');
+      expect(written).toMatch(/^Changes since v1\.0\.0 \([0-9a-f]{12}\), until v1\.1\.0 \([0-9a-f]{12}\): 1 added\.\n\n## Tools\n\n- Added \*\*b\*\*: two\n$/u);
+      expect(readFileSync(summary, 'utf8')).toBe(written);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('build the site from a lint-clean catalog and deploy it to Pages from a job of its own', () => {

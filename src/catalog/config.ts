@@ -55,6 +55,13 @@ export interface HostConfig {
   maxConnections?: number;
 }
 
+export interface SiteConfig {
+  /** The address the site is published at, ending in "/" (permalinks in release notes and the feed), or null. */
+  url: string | null;
+  /** An entry added within this many days before the build is marked new. */
+  newDays: number;
+}
+
 export interface CatalogConfig {
   /** Absolute path of the config file, or null when none was found (generic mode). */
   path: string | null;
@@ -64,4 +71,5 @@ export interface CatalogConfig {
   /** Phrases that make a text cell a hedge (rule no-hedge), matched case-insensitively. */
   hedges: string[];
   links: LinksConfig;
+  site: SiteConfig;
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { CatalogConfig, ColumnSchema, ColumnType, LinksConfig, TableSchema } from './config.js';
+import type { CatalogConfig, ColumnSchema, ColumnType, LinksConfig, SiteConfig, TableSchema } from './config.js';
 import { findUpward } from './find-upward.js';
 import { compileUrlPattern } from './url-pattern.js';
 
@@ -26,12 +26,16 @@ export function defaultLinksConfig(): LinksConfig {
   };
 }
 
+export function defaultSiteConfig(): SiteConfig {
+  return { url: null, newDays: 30 };
+}
+
 /** What the no-hedge rule looks for when the config names no "hedges". */
 export const DEFAULT_HEDGES = ['not verified', 'unverified', 'unknown', 'TODO', 'TBD', '?'];
 
 /** No schema: every table is normalized in structure only. */
 export function genericConfig(): CatalogConfig {
-  return { path: null, tables: [], rules: {}, hedges: DEFAULT_HEDGES, links: defaultLinksConfig() };
+  return { path: null, tables: [], rules: {}, hedges: DEFAULT_HEDGES, links: defaultLinksConfig(), site: defaultSiteConfig() };
 }
 
 /** Searches upward from the markdown file's folder for catalog.config.json, up to the repository root. */
@@ -67,7 +71,7 @@ export function parseConfig(raw: unknown, path: string | null): CatalogConfig {
   };
   const root = expectObject(raw, '(root)', fail);
   refuseLineBreaks(root, '', fail);
-  allowKeys(root, ['$schema', 'tables', 'rules', 'hedges', 'links'], '(root)', fail);
+  allowKeys(root, ['$schema', 'tables', 'rules', 'hedges', 'links', 'site'], '(root)', fail);
 
   const tablesRaw = root['tables'] ?? [];
   if (!Array.isArray(tablesRaw)) fail('tables', 'must be an array of table schemas');
@@ -88,7 +92,7 @@ export function parseConfig(raw: unknown, path: string | null): CatalogConfig {
     if (hedge.trim() === '') fail(`hedges[${index}]`, 'must not be empty');
   });
 
-  return { path, tables, rules, hedges, links: parseLinks(root['links'] ?? {}, fail) };
+  return { path, tables, rules, hedges, links: parseLinks(root['links'] ?? {}, fail), site: parseSite(root['site'] ?? {}, fail) };
 }
 
 type Fail = (field: string, problem: string) => never;
@@ -235,6 +239,18 @@ function refuseLineBreaks(value: unknown, field: string, fail: Fail): void {
       refuseLineBreaks(item, at(key), fail);
     }
   }
+}
+
+function parseSite(raw: unknown, fail: Fail): SiteConfig {
+  const site = expectObject(raw, 'site', fail);
+  allowKeys(site, ['url', 'newDays'], 'site', fail);
+  const defaults = defaultSiteConfig();
+  const url = site['url'] ?? defaults.url;
+  if (url !== null && !(typeof url === 'string' && /^https?:\/\/[^\s/]+/u.test(url))) fail('site.url', 'must be the http(s) address the site is published at');
+  const newDays = site['newDays'] ?? defaults.newDays;
+  if (!(Number.isInteger(newDays) && (newDays as number) >= 0)) fail('site.newDays', 'must be a whole number of days ≥ 0');
+  // Permalinks are the address plus "#entry": the address names the page's folder.
+  return { url: url === null ? null : (url as string).replace(/\/?$/u, '/'), newDays: newDays as number };
 }
 
 function expectObject(value: unknown, field: string, fail: Fail): Record<string, unknown> {

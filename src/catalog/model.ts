@@ -30,7 +30,7 @@ export interface Cell {
   source: string;
   /** Range of `source` (zero-width for an empty cell). */
   range: Range;
-  /** Plain text of the cell (mdast-util-to-string, HTML comments left out). */
+  /** Plain text of the cell (mdast-util-to-string, HTML comments left out), without blanks at its ends. */
   text: string;
   links: Link[];
   /** The cell's mdast children, with document positions. */

@@ -242,7 +242,8 @@ function makeCell(index: number, source: string, start: Point, inline: InlineRea
     index,
     source,
     range: { start, end: at(source.length) },
-    text: content.text,
+    // A comment at a cell's end leaves the space before it in the plain text ("Unity <!-- … -->").
+    text: content.text.replace(/^[ \t]+|[ \t]+$/gu, ''),
     links: content.links.map((link) => ({
       url: link.url,
       text: link.text,

@@ -13,6 +13,8 @@ export const OPTIONS = {
   'fix-papers': { type: 'boolean' },
   all: { type: 'boolean' },
   'changed-since': { type: 'string' },
+  since: { type: 'string' },
+  until: { type: 'string' },
   cache: { type: 'string' },
   'no-cache': { type: 'boolean' },
   'no-registries': { type: 'boolean' },

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { addedDates, startHistories } from './added-dates.js';
 import type { Command, CommandRun, Outcome } from './command.js';
 import { loadCatalogs } from './load.js';
 import { checkedCachePath, inputFiles, refuseInputAsOutput } from './output-paths.js';
@@ -7,12 +8,15 @@ import { writeOutput } from './write-output.js';
 export const EXPORT_FORMATS = ['json', 'bibtex', 'csl-json'] as const;
 
 async function exportFiles({ paths, values, io }: CommandRun): Promise<Outcome> {
+  const citations = values.format === 'bibtex' || values.format === 'csl-json';
+  // The history is read while the catalog is; citations need no dates.
+  const histories = citations ? null : await startHistories(paths);
   const { loaded, failed } = loadCatalogs(paths, values.config, io);
   if (loaded.length === 0) return 'failed';
   if (values.output) refuseInputAsOutput(resolve(values.output), inputFiles(loaded), '--output');
   const catalogs = loaded.map((file) => file.catalog);
   let text: string;
-  if (values.format === 'bibtex' || values.format === 'csl-json') {
+  if (citations) {
     // Citations come from the registry answers `catalog links` and `catalog papers` cached: no request is made.
     const { loadPaperCache } = await import('../papers/paper-cache.js');
     const { bibtexFile, cslJson } = await import('../export/citations.js');
@@ -20,7 +24,8 @@ async function exportFiles({ paths, values, io }: CommandRun): Promise<Outcome> 
     text = values.format === 'bibtex' ? bibtexFile(catalogs, cache) : `${JSON.stringify(cslJson(catalogs, cache), null, 2)}\n`;
   } else {
     const { exportCatalog } = await import('../export/catalog-json.js');
-    const exported = catalogs.map(exportCatalog);
+    const added = await addedDates(loaded, histories!, io, 'entries have no date added');
+    const exported = catalogs.map((catalog) => exportCatalog(catalog, added));
     text = `${JSON.stringify(exported.length === 1 ? exported[0] : exported, null, 2)}\n`;
   }
   if (values.output) writeOutput(values.output, text);

@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { repositoryRoot } from '../catalog/find-upward.js';
+import { addedDates, startHistories } from './added-dates.js';
 import type { Command, CommandRun, Io, Outcome } from './command.js';
 import { InputError } from './errors.js';
 import { lintLoaded } from './lint.js';
@@ -10,6 +11,7 @@ import { report, sortedByPlace } from './report.js';
 const DEFAULT_OUT = '_site';
 
 async function buildSiteCommand({ paths, values, format, io }: CommandRun): Promise<Outcome> {
+  const histories = await startHistories(paths);
   const loaded = paths.map((path) => loadCatalog(path, values.config));
   const out = resolve(values.out ?? DEFAULT_OUT);
   const shown = displayPath(out);
@@ -26,13 +28,17 @@ async function buildSiteCommand({ paths, values, format, io }: CommandRun): Prom
       io.stderr(`catalog: the site was not built: fix the errors above (or preview it anyway with --force)\n`);
       return 'problems';
     }
-    buildSite(
+    const info = await buildInfo(io, dirname(paths[0]!));
+    const added = await addedDates(loaded, histories, io, 'the site shows no dates added, no "new" marks and no feed');
+    const { newDays, url } = loaded[0]!.config.site;
+    const written = buildSite(
       loaded.map((file) => file.catalog),
-      await buildInfo(io, dirname(paths[0]!)),
+      info,
       out,
       shown,
+      added && { added, newDays, url },
     );
-    io.stderr(`catalog: wrote ${shown}/index.html${broken ? ' (with --force, from a catalog with errors)' : ''}\n`);
+    io.stderr(`catalog: wrote ${shown}/index.html${written.includes('feed.xml') ? ' and feed.xml' : ''}${broken ? ' (with --force, from a catalog with errors)' : ''}\n`);
     return 'clean';
   } catch (error) {
     if (error instanceof SiteOutputError) throw new InputError(error.message);

@@ -30,6 +30,8 @@ export interface ExportedSection {
 export interface ExportedEntry {
   /** Line of the row. */
   line: number;
+  /** When the entry was added: the date (RFC 3339) of the first commit that holds it; null without git history or before it is committed. */
+  added: string | null;
   /** One field per column; a row with fewer cells gets empty fields. */
   fields: Record<string, ExportedField>;
 }
@@ -53,15 +55,16 @@ export interface ExportedLink {
 
 const CATALOG_EXPORT_VERSION = 1;
 
-export function exportCatalog(catalog: Catalog): CatalogExport {
+/** `added` gives each row's date added, when the file's history is known. */
+export function exportCatalog(catalog: Catalog, added: ReadonlyMap<Row, string> | null = null): CatalogExport {
   return {
     version: CATALOG_EXPORT_VERSION,
     file: catalog.file,
-    sections: catalog.tables.map(exportSection),
+    sections: catalog.tables.map((table) => exportSection(table, added)),
   };
 }
 
-function exportSection(table: Table): ExportedSection {
+function exportSection(table: Table, added: ReadonlyMap<Row, string> | null): ExportedSection {
   const columns = table.header.cells.map((cell) => cell.text);
   return {
     heading: table.section.heading,
@@ -69,14 +72,14 @@ function exportSection(table: Table): ExportedSection {
     line: table.section.line,
     schema: table.schema?.name ?? null,
     columns,
-    entries: table.rows.map((row) => exportEntry(row, columns)),
+    entries: table.rows.map((row) => exportEntry(row, columns, added?.get(row) ?? null)),
   };
 }
 
 /** Cells beyond the header have no column name and are left out (`catalog lint` reports them). */
-function exportEntry(row: Row, columns: string[]): ExportedEntry {
+function exportEntry(row: Row, columns: string[], added: string | null): ExportedEntry {
   const fields = Object.fromEntries(columns.map((column, index) => [column, exportField(row.cells[index])]));
-  return { line: row.line, fields };
+  return { line: row.line, added, fields };
 }
 
 function exportField(cell: Cell | undefined): ExportedField {

@@ -11,23 +11,25 @@ export class ChangedSinceError extends Error {
 
 /**
  * The file's text at `ref` ('' when the file did not exist then). The path is given to git
- * relative to the file's own folder, so the file may live in any repository.
+ * relative to the file's own folder, so the file may live in any repository. `option` names
+ * the command-line option the reference came from, in messages; `pathAtRef` is the file's path
+ * then, when it had another name (relative to the repository's root).
  */
-export async function textAtRef(file: string, ref: string): Promise<string> {
+export async function textAtRef(file: string, ref: string, option = '--changed-since', pathAtRef = `./${basename(file)}`): Promise<string> {
   const folder = dirname(file);
   try {
     await run('git', ['-C', folder, 'rev-parse', '--git-dir']);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ChangedSinceError(`--changed-since ${ref}: needs git, which is not installed`);
-    throw new ChangedSinceError(`--changed-since ${ref}: ${folder} is not in a git repository`);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ChangedSinceError(`${option} ${ref}: needs git, which is not installed`);
+    throw new ChangedSinceError(`${option} ${ref}: ${folder} is not in a git repository`);
   }
   try {
     await run('git', ['-C', folder, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
   } catch {
-    throw new ChangedSinceError(`--changed-since ${ref}: not a commit git knows in ${folder}`);
+    throw new ChangedSinceError(`${option} ${ref}: not a commit git knows in ${folder}`);
   }
   try {
-    const { stdout } = await run('git', ['-C', folder, 'show', `${ref}:./${basename(file)}`], { maxBuffer: 64 * 1024 * 1024 });
+    const { stdout } = await run('git', ['-C', folder, 'show', `${ref}:${pathAtRef}`], { maxBuffer: 64 * 1024 * 1024 });
     return stdout;
   } catch {
     return '';

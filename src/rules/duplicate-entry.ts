@@ -1,7 +1,6 @@
 import type { Link } from '../catalog/model.js';
-import { columnIndex } from './columns.js';
 import { defineRule, type Finding } from './define.js';
-import { entriesOf, normalizedKey, type Entry } from './entries.js';
+import { entriesOf, identityLinks, normalizedKey, type Entry } from './entries.js';
 import { canonicalUrl, githubRepository } from './url-identity.js';
 
 /**
@@ -48,7 +47,7 @@ export const duplicateEntry = defineRule(
         firstByKey.set(key, entry);
       }
 
-      for (const { name, shared, link } of nonKeyLinks(entry)) {
+      for (const { name, shared, link } of identityLinks(entry)) {
         // Links of shared columns are compared among themselves.
         const identity = `${shared ? 'shared ' : ''}${canonicalUrl(link.url)}`;
         const earlier = firstByUrl.get(identity);
@@ -96,20 +95,6 @@ function copiedLink(name: string, earlier: LinkOf, later: LinkOf): Finding | nul
     hint: `Link ${reported.entry.label} to its own page; if the two entries really share it, end this row's first cell with <!-- catalog-disable-line duplicate-entry -->`,
     related: [{ message: `${other.entry.label} links to it here`, range: other.link.range }],
   };
-}
-
-/**
- * Links of the entry's link columns other than the key column (the key's link is
- * `shared-repository`'s business), each with whether entries may share its column's links.
- */
-function nonKeyLinks(entry: Entry): { name: string; shared: boolean; link: Link }[] {
-  const { table, row } = entry;
-  return table.schema.columns
-    .filter((column) => (column.type === 'link' || column.type === 'links') && column.name.toLowerCase() !== table.schema.key.toLowerCase())
-    .flatMap((column) => {
-      const cell = row.cells[columnIndex(table, column.name)];
-      return (cell?.links ?? []).map((link) => ({ name: column.name, shared: column.sharedLinks, link }));
-    });
 }
 
 /** The entry's own link leads to the repository, or a word of the repository's name is a word of the entry's name. */

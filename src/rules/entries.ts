@@ -1,5 +1,4 @@
-import type { Cell, Row } from '../catalog/model.js';
-import type { Catalog } from '../catalog/model.js';
+import type { Catalog, Cell, Link, Row } from '../catalog/model.js';
 import { columnIndex, rowLabel } from './columns.js';
 import { hasSchema, type SchemaTable } from './define.js';
 
@@ -24,4 +23,19 @@ export function entriesOf(catalog: Catalog): Entry[] {
 /** The entry's key as compared for duplicates: NFKC, case-folded, trimmed, inner spaces collapsed. */
 export function normalizedKey(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+}
+
+/**
+ * Links of the entry's link columns other than the key column (the key's link is
+ * `shared-repository`'s business), each with its column and whether entries may share its
+ * column's links. Two rows with one such link of a column that is not shared are one entry.
+ */
+export function identityLinks(entry: Entry): { name: string; shared: boolean; link: Link }[] {
+  const { table, row } = entry;
+  return table.schema.columns
+    .filter((column) => (column.type === 'link' || column.type === 'links') && column.name.toLowerCase() !== table.schema.key.toLowerCase())
+    .flatMap((column) => {
+      const cell = row.cells[columnIndex(table, column.name)];
+      return (cell?.links ?? []).map((link) => ({ name: column.name, shared: column.sharedLinks, link }));
+    });
 }

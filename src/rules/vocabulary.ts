@@ -1,4 +1,5 @@
 import type { ColumnSchema } from '../catalog/config.js';
+import { listValues } from './list-values.js';
 
 export type VocabularyMatch =
   | { kind: 'canonical' }
@@ -30,4 +31,15 @@ export function matchVocabulary(column: ColumnSchema, written: string): Vocabula
 /** A canonical value as it is written into a cell: a `|` escaped, so that it does not end the cell. */
 export function writtenValue(value: string): string {
   return value.replace(/\|/gu, '\\|');
+}
+
+/** The values of an enumeration cell in their canonical spellings (an unknown value as written). */
+export function canonicalValues(column: ColumnSchema, text: string): string[] {
+  return listValues(text, column.multiple)
+    .map(({ value }) => value)
+    .filter((value) => value !== '')
+    .map((value) => {
+      const match = matchVocabulary(column, value);
+      return match.kind === 'variant' ? match.canonical : value;
+    });
 }

@@ -7,8 +7,7 @@ import GithubSlugger from 'github-slugger';
 import type { ColumnSchema } from '../catalog/config.js';
 import type { Catalog, Row, Section, Table } from '../catalog/model.js';
 import { columnIndex } from '../rules/columns.js';
-import { listValues } from '../rules/list-values.js';
-import { matchVocabulary } from '../rules/vocabulary.js';
+import { canonicalValues } from '../rules/vocabulary.js';
 import { cellRenderer, type CellHtml } from './cell-html.js';
 import { blockHtml } from './render-markdown.js';
 
@@ -28,6 +27,8 @@ export interface SiteEntry {
   /** Facet key → the entry's values (canonical spellings). A map: the config names the keys, `__proto__` included. */
   facets: Map<string, string[]>;
   fields: SiteField[];
+  /** The day it was added (YYYY-MM-DD, from git history), when known. */
+  added?: string;
 }
 
 export interface SiteSection {
@@ -56,10 +57,12 @@ export interface SiteModel {
   filters: boolean;
   years: { min: number; max: number } | null;
   total: number;
+  /** Dates added (from git history): the first and last day, and the first day an entry counts as new; null without them. */
+  added?: { first: string; last: string; newSince: string } | null;
 }
 
 /** Query parameters the page uses for itself; a facet never takes one of these names. */
-const RESERVED_KEYS = ['q', 'section', 'from', 'to', 'sort'];
+const RESERVED_KEYS = ['q', 'section', 'from', 'to', 'sort', 'added'];
 
 /** The site's model of one or more catalogs (the first one names the site). */
 export function siteModel(catalogs: Catalog[]): SiteModel {
@@ -141,16 +144,6 @@ function tableLayout(table: Table): TableLayout {
   };
 }
 
-function enumerationValues(column: ColumnSchema, text: string): string[] {
-  return listValues(text, column.multiple)
-    .map(({ value }) => value)
-    .filter((value) => value !== '')
-    .map((value) => {
-      const match = matchVocabulary(column, value);
-      return match.kind === 'variant' ? match.canonical : value;
-    });
-}
-
 function entryOf(layout: TableLayout, row: Row, render: CellHtml, facetKey: FacetKey, slugs: GithubSlugger): SiteEntry {
   const nameCell = row.cells[layout.nameIndex];
   const name = nameCell?.text.trim() ?? '';
@@ -165,7 +158,7 @@ function entryOf(layout: TableLayout, row: Row, render: CellHtml, facetKey: Face
       const known = layout.values[index]!;
       let values = known.get(cell.source);
       if (values === undefined) {
-        values = enumerationValues(column, cell.text);
+        values = canonicalValues(column, cell.text);
         known.set(cell.source, values);
       }
       entry.facets.set(facetKey(column), values);

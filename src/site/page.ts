@@ -45,7 +45,7 @@ export function renderPage(model: SiteModel, build: BuildInfo, assets: PageAsset
 <meta http-equiv="Content-Security-Policy" content="${policy}">
 <meta name="generator" content="${GENERATOR}">
 <title>${escapeHtml(model.title)}</title>
-<link rel="icon" href="data:,">
+<link rel="icon" href="data:,">${model.added ? '\n<link rel="alternate" type="application/atom+xml" href="feed.xml" title="New entries">' : ''}
 <style>${assets.style}</style>
 </head>
 <body>
@@ -60,7 +60,7 @@ ${controlsHtml(model, counts.undated)}
 <main id="site:entries" tabindex="-1">
 <p id="site:status" class="status" role="status">${model.total} of ${model.total} entries</p>
 <div id="site:empty" class="empty" hidden><p>No entry matches the search and filters.</p><button type="button" id="site:clear-empty">Clear the search and filters</button></div>
-${model.sections.map(sectionHtml).join('\n')}
+${model.sections.map((section) => sectionHtml(section, model.added?.newSince)).join('\n')}
 </main>
 </div>
 ${chart ? chartHtml(chart, counts, model.sections) : ''}
@@ -113,10 +113,18 @@ function controlsHtml(model: SiteModel, undated: number): string {
   const years = model.years
     ? `<fieldset class="years"><legend>Year</legend><p><label for="site:from">From</label> <input type="number" id="site:from" name="from" min="${model.years.min}" max="${model.years.max}" placeholder="${model.years.min}"${described}></p><p><label for="site:to">To</label> <input type="number" id="site:to" name="to" min="${model.years.min}" max="${model.years.max}" placeholder="${model.years.max}"${described}></p>${help}</fieldset>`
     : '';
-  const sortOptions = [['', 'Catalog order'], ['name', 'Name (A to Z)'], ...(model.years ? [['year', 'Year, newest first'], ['year-asc', 'Year, oldest first']] : [])];
+  const sortOptions = [
+    ['', 'Catalog order'],
+    ['name', 'Name (A to Z)'],
+    ...(model.years ? [['year', 'Year, newest first'], ['year-asc', 'Year, oldest first']] : []),
+    ...(model.added ? [['added', 'Date added, newest first']] : []),
+  ];
   const sort = `<p class="field"><label for="site:sort">Sort</label><select id="site:sort" name="sort">${sortOptions.map(([value, label]) => `<option value="${value}">${label}</option>`).join('')}</select></p>`;
+  const added = model.added
+    ? `<p class="field"><label for="site:added">Added since</label><input type="date" id="site:added" name="added" min="${model.added.first}" max="${model.added.last}"></p>`
+    : '';
   // On a phone the script folds the filters away (unless some are set), so the entries come first.
-  return `<form id="site:controls" class="controls" role="search" aria-label="Search and filters" hidden>${search}<details id="site:filters" open><summary>Filters and sort</summary>${sort}${years}${sections}${facets.join('')}<p><button type="button" id="site:clear">Clear the search and filters</button></p></details></form>`;
+  return `<form id="site:controls" class="controls" role="search" aria-label="Search and filters" hidden>${search}<details id="site:filters" open><summary>Filters and sort</summary>${sort}${added}${years}${sections}${facets.join('')}<p><button type="button" id="site:clear">Clear the search and filters</button></p></details></form>`;
 }
 
 function checkboxGroup(key: string, legend: string, options: { value: string; label: string; count: number }[]): string {
@@ -136,28 +144,36 @@ function sectionNavHtml(sections: SiteSection[]): string {
   return `<nav class="sections" aria-label="Sections"><ul>${items.join('')}</ul></nav>`;
 }
 
-function sectionHtml(section: SiteSection): string {
+function sectionHtml(section: SiteSection, newSince: string | undefined): string {
   // The prose after a section's table is not hidden with its entries: it is not an entry.
   const after = section.afterHtml ? `\n<div class="prose">${section.afterHtml}</div>` : '';
   return `<section class="section" id="${escapeHtml(section.id)}" data-section="${escapeHtml(section.id)}">
 <h2>${escapeHtml(section.heading || 'Entries')}</h2>
 ${section.introHtml}
 <ol class="entries">
-${section.entries.map((entry) => entryHtml(entry, section.id)).join('\n')}
+${section.entries.map((entry) => entryHtml(entry, section.id, newSince)).join('\n')}
 </ol>
 </section>${after}`;
 }
 
-function entryHtml(entry: SiteEntry, sectionId: string): string {
+/** The day an entry was added, marked new when it is on or after `newSince`. */
+function addedHtml(added: string | undefined, newSince: string | undefined): string {
+  if (!added) return '';
+  const mark = newSince !== undefined && added >= newSince ? '<strong class="new">New</strong> ' : '';
+  return `<p class="added">${mark}Added <time datetime="${added}">${added}</time></p>`;
+}
+
+function entryHtml(entry: SiteEntry, sectionId: string, newSince: string | undefined): string {
   const facets = [...entry.facets]
     .map(([key, values]) => ` data-f-${key}="${escapeHtml(values.join('\n'))}"`)
     .join('');
   const year = entry.year === null ? '' : ` data-year="${entry.year}"`;
+  const added = entry.added ? ` data-added="${entry.added}"` : '';
   const fields = entry.fields
     .map(({ label, html, tags }) => {
       const value = tags ? `<ul class="tags">${tags.map((tag) => `<li>${escapeHtml(tag)}</li>`).join('')}</ul>` : html;
       return `<div><dt>${escapeHtml(label)}</dt><dd class="v">${value}</dd></div>`;
     })
     .join('');
-  return `<li class="entry" id="${escapeHtml(entry.id)}" data-section="${escapeHtml(sectionId)}"${year}${facets}><h3 class="v">${entry.nameHtml || escapeHtml(entry.name)}</h3><dl>${fields}</dl></li>`;
+  return `<li class="entry" id="${escapeHtml(entry.id)}" data-section="${escapeHtml(sectionId)}"${year}${added}${facets}><h3 class="v">${entry.nameHtml || escapeHtml(entry.name)}</h3>${addedHtml(entry.added, newSince)}<dl>${fields}</dl></li>`;
 }

@@ -41,7 +41,7 @@ function readState(search, choices) {
     }
   }
   const sort = (params.get('sort') || '').toLowerCase();
-  return { q: params.get('q') || '', selected, from: yearOf(params.get('from')), to: yearOf(params.get('to')), sort: choices.sorts.includes(sort) ? sort : '' };
+  return { q: params.get('q') || '', selected, from: yearOf(params.get('from')), to: yearOf(params.get('to')), sort: choices.sorts.includes(sort) ? sort : '', added: addedDay(params.get('added')) };
 }
 
 /** The URL query of a state ('' for the unfiltered page). */
@@ -52,6 +52,7 @@ function queryOf(state) {
   if (state.from !== null) params.set('from', String(state.from));
   if (state.to !== null) params.set('to', String(state.to));
   if (state.sort) params.set('sort', state.sort);
+  if (state.added) params.set('added', state.added);
   const query = params.toString();
   return query ? '?' + query : '';
 }
@@ -82,6 +83,7 @@ function evaluate(entries, state) {
     if (failures === 0 && (state.from !== null || state.to !== null)) {
       if (entry.year === null || (state.from !== null && entry.year < state.from) || (state.to !== null && entry.year > state.to)) failures = 2;
     }
+    if (failures === 0 && !addedSince(entry, state)) failures = 2;
     for (let at = 0; at < active.length && failures < 2; at++) {
       const group = active[at];
       const wanted = state.selected[group];
@@ -117,7 +119,33 @@ function sortedOrder(entries, sort) {
     order.sort((a, b) => collator.compare(entries[a].name, entries[b].name) || a - b);
   } else if (sort === 'year') order.sort(byYear(-1));
   else if (sort === 'year-asc') order.sort(byYear(1));
+  else if (sort === 'added') order.sort(byAdded(entries));
   return order;
+}
+
+// The dates entries were added (in the page when it was built from the catalog's git history):
+// the "added since" filter and the sort by date added. Days are YYYY-MM-DD, compared as text.
+
+/** A day as the date field and the URL give it, or '' for anything else. */
+function addedDay(text) {
+  return text && /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : '';
+}
+
+/** The entry was added on or after the state's day (every entry passes when none is set). */
+function addedSince(entry, state) {
+  return !state.added || (entry.added !== null && entry.added >= state.added);
+}
+
+/** Newest first, entries without a date last, catalog order between equals. */
+function byAdded(entries) {
+  return (a, b) => {
+    const da = entries[a].added;
+    const db = entries[b].added;
+    if (da === db) return a - b;
+    if (da === null) return 1;
+    if (db === null) return -1;
+    return da < db ? 1 : -1;
+  };
 }
 
 function start() {
@@ -128,6 +156,7 @@ function start() {
   const from = document.getElementById('site:from');
   const to = document.getElementById('site:to');
   const sort = document.getElementById('site:sort');
+  const addedInput = document.getElementById('site:added');
   const fieldsets = Array.from(form.querySelectorAll('fieldset.facet'));
   const groups = fieldsets.map((fieldset) => fieldset.dataset.key);
   const boxes = Array.from(form.querySelectorAll('fieldset.facet input[type=checkbox]'));
@@ -149,7 +178,7 @@ function start() {
       const parts = element.getElementsByClassName('v');
       let text = '';
       for (let index = 0; index < parts.length; index++) text += parts[index].textContent + ' ';
-      const entry = { element, text: normalizeText(text), name: parts[0] ? parts[0].textContent.trim() : '', year: yearOf(element.dataset.year), groups: entryGroups };
+      const entry = { element, text: normalizeText(text), name: parts[0] ? parts[0].textContent.trim() : '', year: yearOf(element.dataset.year), added: addedDay(element.dataset.added) || null, groups: entryGroups };
       section.entries.push(entries.length);
       entries.push(entry);
     }
@@ -166,6 +195,7 @@ function start() {
     if (from) from.value = state.from === null ? '' : String(state.from);
     if (to) to.value = state.to === null ? '' : String(state.to);
     if (sort) sort.value = state.sort;
+    if (addedInput) addedInput.value = state.added;
     for (const box of boxes) box.checked = (state.selected[box.name] || []).includes(box.value);
   }
 
@@ -205,7 +235,7 @@ function start() {
   function readForm() {
     const selected = groupRecord();
     for (const group of groups) selected[group] = boxes.filter((box) => box.name === group && box.checked).map((box) => box.value);
-    state = { q: search.value, selected, from: from ? yearOf(from.value) : null, to: to ? yearOf(to.value) : null, sort: sort ? sort.value : '' };
+    state = { q: search.value, selected, from: from ? yearOf(from.value) : null, to: to ? yearOf(to.value) : null, sort: sort ? sort.value : '', added: addedInput ? addedDay(addedInput.value) : '' };
     update();
   }
 
@@ -236,7 +266,7 @@ function start() {
   // The side column for the controls exists only once they are shown.
   document.documentElement.classList.add('scripted');
   const filters = document.getElementById('site:filters');
-  const filtering = state.from !== null || state.to !== null || state.sort || groups.some((group) => state.selected[group].length > 0);
+  const filtering = state.from !== null || state.to !== null || state.sort || state.added || groups.some((group) => state.selected[group].length > 0);
   if (filters && !filtering && window.matchMedia('(max-width: 48rem)').matches) filters.open = false;
   showState();
   update();

@@ -11,6 +11,7 @@ function field(text: string, links: ExportedField['links'] = []): ExportedField 
 function entry(name: string, year: string, paper?: { url: string; text: string }): ExportedEntry {
   return {
     line: 3,
+    added: null,
     fields: {
       Name: field(name),
       Year: field(year),

@@ -32,6 +32,7 @@ describe('exportCatalog', () => {
           entries: [
             {
               line: 7,
+              added: null,
               fields: {
                 Name: {
                   text: 'GPipe',
@@ -51,6 +52,7 @@ describe('exportCatalog', () => {
             },
             {
               line: 8,
+              added: null,
               fields: {
                 Name: { text: 'PipeDream', source: 'PipeDream', links: [] },
                 Description: { text: 'Short row', source: 'Short row', links: [] },
@@ -108,5 +110,22 @@ describe('exportCatalog', () => {
     expect(section!.columns).toEqual(['Name', 'Description', 'Paper']);
     expect(section!.entries.map((entry) => [entry.line, entry.fields['Name']!.text])).toEqual([[7, 'GPipe'], [8, 'PipeDream']]);
     expect(section!.entries[0]!.fields['Paper']!.links[0]).toMatchObject({ line: 7, column: 65 });
+  });
+});
+
+describe('exportCatalog: a cell that ends in a comment', () => {
+  it('exports the text without the space before the comment', () => {
+    const withComment = ['| Name | Description |', '| --- | --- |', '| [Unity](https://example.org/unity) <!-- catalog-disable-line shared-repository --> | <!-- x --> Joint |', ''].join('\n');
+    const exported = exportCatalog(readCatalog({ file: 'catalog.md', source: withComment, config: genericConfig() }));
+    const fields = exported.sections[0]!.entries[0]!.fields;
+    expect(fields['Name']!.text).toBe('Unity');
+    expect(fields['Description']!.text).toBe('Joint');
+  });
+
+  it('leaves no text of the real catalog with blanks at its ends', () => {
+    const real = readFileSync(new URL('../../catalog.md', import.meta.url), 'utf8');
+    const exported = exportCatalog(readCatalog({ file: 'catalog.md', source: real, config: genericConfig() }));
+    const padded = exported.sections.flatMap((section) => section.entries.flatMap((entry) => Object.values(entry.fields).filter((field) => field.text !== field.text.trim())));
+    expect(padded).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { markdownParser } from '../../src/catalog/read.js';
 
 type CellView = [text: string, urls: string[]];
 
-/** What remark itself sees: for each table, each row's cells as [plain text, link URLs]. */
+/** What remark itself sees: for each table, each row's cells as [plain text without blanks at its ends, link URLs]. */
 export function remarkTables(source: string): CellView[][][] {
   const tree = markdownParser().parse(source.replace(/^\uFEFF/u, '')) as Root;
   const tables: CellView[][][] = [];
@@ -14,7 +14,7 @@ export function remarkTables(source: string): CellView[][][] {
     if (node.type === 'table') {
       tables.push(
         (node.children as { children: TableCell[] }[]).map((row) =>
-          row.children.map((cell): CellView => [toString(cell, { includeHtml: false }), urls(cell)]),
+          row.children.map((cell): CellView => [toString(cell, { includeHtml: false }).replace(/^[ \t]+|[ \t]+$/gu, ''), urls(cell)]),
         ),
       );
       return;

@@ -9,11 +9,13 @@ interface State {
   from: number | null;
   to: number | null;
   sort: string;
+  added?: string;
 }
 interface Entry {
   text: string;
   name: string;
   year: number | null;
+  added?: string | null;
   groups: Record<string, string[]>;
 }
 interface Client {
@@ -53,7 +55,7 @@ const state = (query: string) => client.readState(query, choices);
 describe('page script', () => {
   it('reads the state from the URL query and writes it back the same', () => {
     const read = state('?q=pipe+dream&framework=PyTorch&framework=JAX&section=pipeline&from=2019&to=2021&sort=year');
-    expect(JSON.parse(JSON.stringify(read))).toEqual({ q: 'pipe dream', selected: { section: ['pipeline'], framework: ['PyTorch', 'JAX'] }, from: 2019, to: 2021, sort: 'year' });
+    expect(JSON.parse(JSON.stringify(read))).toEqual({ q: 'pipe dream', selected: { section: ['pipeline'], framework: ['PyTorch', 'JAX'] }, from: 2019, to: 2021, sort: 'year', added: '' });
     expect(client.queryOf(read)).toBe('?q=pipe+dream&section=pipeline&framework=PyTorch&framework=JAX&from=2019&to=2021&sort=year');
     expect(client.queryOf(state(''))).toBe('');
     expect(state('?from=soon').from).toBeNull();
@@ -112,5 +114,22 @@ describe('page script', () => {
     expect([...client.sortedOrder(entries, 'year')]).toEqual([0, 3, 2, 1, 4]);
     expect([...client.sortedOrder(entries, 'year-asc')]).toEqual([1, 2, 3, 0, 4]);
     expect([...client.sortedOrder(entries, '')]).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('filters on the day an entry was added, sorts newest first with undated entries last, and keeps the day in the URL', () => {
+    const dated = [
+      { ...entries[0]!, added: '2026-01-05' },
+      { ...entries[1]!, added: null },
+      { ...entries[2]!, added: '2026-02-01' },
+      { ...entries[3]!, added: '2026-01-05' },
+    ];
+    const since = state('?added=2026-01-05');
+    expect(since.added).toBe('2026-01-05');
+    expect(client.queryOf(since)).toBe('?added=2026-01-05');
+    expect(client.evaluate(dated, since).shown).toEqual([true, false, true, true]);
+    expect(client.evaluate(dated, state('?added=2026-01-06')).shown).toEqual([false, false, true, false]);
+    expect(client.evaluate(dated, state('')).total).toBe(4);
+    expect(client.sortedOrder(dated, 'added')).toEqual([2, 0, 3, 1]);
+    for (const malformed of ['?added=yesterday', '?added=2026-1-5', '?added=']) expect(state(malformed).added).toBe('');
   });
 });
