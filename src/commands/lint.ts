@@ -1,5 +1,4 @@
 import type { Diagnostic } from '../catalog/diagnostic.js';
-import { cappedDiff } from '../format/diff.js';
 import { lintCatalog } from '../rules/index.js';
 import type { LintContext } from '../rules/rule.js';
 import { linesAddedSince } from './changed-since.js';
@@ -45,10 +44,10 @@ export async function lintFiles({ paths, values, format, io }: CommandRun, forma
     const found = lintLoaded(file, { addedLines });
     diagnostics.push(...found);
     if (formatCheck) {
-      const outcome = await formatLoaded(file, { write: false, lintDiagnostics: found, diff: showDiff });
+      const outcome = await formatLoaded(file, { write: false, lintDiagnostics: found, diff: showDiff ? { maxLines: CHECK_DIFF_LINES } : undefined });
       diagnostics.push(...withFormatCommand(outcome.diagnostics, file.path));
       if (outcome.diff) {
-        const { text, omitted } = cappedDiff(outcome.diff, CHECK_DIFF_LINES);
+        const { diff: text, omitted } = outcome;
         const rest = omitted > 0 ? `… and ${omitted} more changed ${omitted === 1 ? 'line' : 'lines'}: \`catalog format --check ${file.file}\` shows them all\n` : '';
         diffs.push(`\n\`${formatCommandFor(file.path)}\` would change:\n${text}${rest}`);
       }

@@ -24,6 +24,8 @@ export interface FormatResult {
   refused: RefusedTable[];
   /** The fixes applied, as the diagnostics that carried them. */
   fixed: Diagnostic[];
+  /** The replacements that made `output` out of `catalog.source`: the tables and the contents rewritten. */
+  edits: Edit[];
 }
 
 export interface FormatOptions {
@@ -67,7 +69,7 @@ export function formatSource(file: string, source: string, config: CatalogConfig
   const { edits, refused } = tableEdits(catalog);
   const toc = tableOfContents(catalog);
   if (toc) edits.push({ start: toc.start, end: toc.end, text: toc.text });
-  return { catalog, output: splice(catalog.source, edits), refused, fixed };
+  return { catalog, output: splice(catalog.source, edits), refused, fixed, edits };
 }
 
 function tableEdits(catalog: Catalog): { edits: Edit[]; refused: RefusedTable[] } {
