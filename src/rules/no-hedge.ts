@@ -14,10 +14,24 @@ function hedgePattern(hedge: string): RegExp {
   return new RegExp(`${start}${escaped}${end}`, capitals ? 'u' : 'iu');
 }
 
-/** The first of the hedges a text holds, or undefined. */
+const finders = new WeakMap<readonly string[], (text: string) => string | undefined>();
+
+/**
+ * The first of the hedges a text holds, or undefined. Most texts hold none: one pattern per
+ * case rule, all phrases as alternatives, rules that out before each phrase is tried in order.
+ * Made once per list of hedges (a config's), not once per table.
+ */
 export function hedgeFinder(hedges: readonly string[]): (text: string) => string | undefined {
+  let finder = finders.get(hedges);
+  if (finder) return finder;
   const patterns = hedges.map((hedge) => ({ hedge, pattern: hedgePattern(hedge) }));
-  return (text) => patterns.find(({ pattern }) => pattern.test(text))?.hedge;
+  const anyOf = ['u', 'iu'].flatMap((flags) => {
+    const sources = patterns.filter(({ pattern }) => pattern.flags === flags).map(({ pattern }) => `(?:${pattern.source})`);
+    return sources.length > 0 ? [new RegExp(sources.join('|'), flags)] : [];
+  });
+  finder = (text) => (anyOf.some((pattern) => pattern.test(text)) ? patterns.find(({ pattern }) => pattern.test(text))?.hedge : undefined);
+  finders.set(hedges, finder);
+  return finder;
 }
 
 /**
