@@ -52,10 +52,10 @@ function spanPatch(file: string, before: string, after: string): string {
   ].join('\n');
 }
 
-// Past this many edits the diff is taken block by block, and a block's from its longest common
-// subsequence: Myers' method, which jsdiff uses, costs time in proportion to the edits times
-// the lines, and a table whose every row changes has as many edits as rows. Below it (every
-// change a maintainer makes by hand), `check` prints the very diff that `format --check` does.
+// Past this many edits a file is diffed block by block, and a block past it around its longest
+// common subsequence: Myers' method, which jsdiff uses, costs time in proportion to the edits
+// times the lines, and a table whose every row changes has as many edits as rows. Below it
+// (every change a maintainer makes by hand), `check` prints the very diff `format --check` does.
 const MAX_MYERS_EDITS = 100;
 // A block whose lines repeat so much that more pairs of them match is shown as replaced whole.
 const MAX_MATCHING_PAIRS = 1_000_000;
