@@ -1,8 +1,12 @@
 // A catalog of any size for the benchmarks, built from the real catalog's rows.
 import { readFileSync } from 'node:fs';
 
-/** A catalog of `rows` rows built from the real catalog's rows, each made unique, in sorted order. */
-export function generateCatalog(realCatalogPath, rows) {
+/**
+ * A catalog of `rows` rows built from the real catalog's rows, each made unique, in sorted order.
+ * With `tight`, its lines are written without spaces around the cells (`|a|b|`), so that
+ * `catalog format` would rewrite every line of the table and nothing else.
+ */
+export function generateCatalog(realCatalogPath, rows, { tight = false } = {}) {
   const real = readFileSync(realCatalogPath, 'utf8');
   // Body rows only: not a header, not a delimiter row.
   const templates = real.split('\n').filter((line) => /^\| \S/u.test(line) && !line.startsWith('| Name |') && !/^\| :?-/u.test(line));
@@ -14,9 +18,10 @@ export function generateCatalog(realCatalogPath, rows) {
     cells[0] = `[System ${id}](https://github.com/example-org-${index % 97}/system-${id})`;
     cells[3] = cells[3] ? `[arXiv ${2015 + (index % 10)}](https://arxiv.org/abs/2101.${id})` : '';
     cells[5] = String(2015 + Math.floor((index * 10) / rows));
-    // As `catalog format` writes it (an empty cell is `| |`), so the file starts out formatted.
-    lines.push(`|${cells.map((cell) => (cell === '' ? ' ' : ` ${cell} `)).join('|')}|`);
+    // Else as `catalog format` writes it (an empty cell is `| |`), so the file starts out formatted.
+    lines.push(`|${cells.map((cell) => (tight ? cell : cell === '' ? ' ' : ` ${cell} `)).join('|')}|`);
   }
-  const header = '| Name | Description | Organization or author | Paper | Framework | Year | Search method |\n| --- | --- | --- | --- | --- | --- | --- |\n';
-  return `# Generated catalog\n\nA catalog of ${rows} generated entries.\n\n## Methods\n\n${header}${lines.join('\n')}\n`;
+  const header = ['Name', 'Description', 'Organization or author', 'Paper', 'Framework', 'Year', 'Search method'];
+  const tableHead = tight ? `|${header.join('|')}|\n|${header.map(() => '---').join('|')}|\n` : `| ${header.join(' | ')} |\n|${header.map(() => ' --- ').join('|')}|\n`;
+  return `# Generated catalog\n\nA catalog of ${rows} generated entries.\n\n## Methods\n\n${tableHead}${lines.join('\n')}\n`;
 }

@@ -65,12 +65,25 @@ export interface InlineContent {
   nodes(): PhrasingContent[];
 }
 
-// Text that micromark would read as plain text: no escapes, code, emphasis, links,
-// HTML, entities, strikethrough, or GFM autolink literals.
-const PLAIN = /^[^\\`*_[\]<>&!~@|]*$/u;
+// Text that micromark would read as plain text: no escapes, code, emphasis, links, HTML,
+// entities, strikethrough, or GFM autolink literals. An underscore between two letters or
+// digits is plain too: such an underscore can neither open nor close emphasis.
+const PLAIN_CHARACTER = /(?:[^\\`*_[\]<>&!~@|]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9]))/u.source;
+const PLAIN = new RegExp(`^${PLAIN_CHARACTER}*$`, 'u');
 const AUTOLINK_LITERAL = /www\.|https?:\/\/|mailto:|xmpp:/iu;
-// `[label](https://…)` with a plain label and a destination without spaces, parentheses or escapes.
-const SIMPLE_LINK = /\[([^\\`*_[\]<>&!~@|]*)\]\((https?:\/\/[^\s()<>\\`|&]+)\)/gu;
+// The inline forms read directly, each between plain text:
+// - `[label](https://…)` with a plain label and a destination without spaces, parentheses or escapes;
+// - a code span between single backticks whose code neither starts nor ends with a space (kept
+//   as it is) and holds no backslash or pipe (a table cell treats `\|` in code specially);
+// - an HTML comment `<!-- … -->` of words joined by spaces and single dashes.
+const INLINE = new RegExp(
+  [
+    `\\[(?<label>${PLAIN_CHARACTER}*)\\]${/\((?<url>https?:\/\/[^\s()<>\\`|&]+)\)/u.source}`,
+    /(?<!`)`(?<code>[^`\s\\|](?:[^`\\|]*[^`\s\\|])?)`(?!`)/u.source,
+    /<!-- [^<>\s-]+(?:-[^<>\s-]+)*(?: [^<>\s-]+(?:-[^<>\s-]+)*)* -->/u.source,
+  ].join('|'),
+  'gu',
+);
 
 // micromark's event lists grow with the document and are spliced in place, so a few
 // hundred cells per parse costs far less than one parse of thousands.
@@ -167,17 +180,27 @@ function readSimple(source: string): InlineContent | null {
     text += gap;
     return true;
   };
-  for (const match of source.matchAll(SIMPLE_LINK)) {
-    const [whole, label, url] = match as unknown as [string, string, string];
+  for (const match of source.matchAll(INLINE)) {
+    const [whole] = match;
+    const { label, url, code } = match.groups!;
     const start = match.index;
-    if (!addGap(start) || AUTOLINK_LITERAL.test(label)) return null;
     const end = start + whole.length;
-    links.push({ url, text: label, start, end, urlStart: end - 1 - url.length });
-    parts.push(linkNode(url, label, start, end));
-    text += label;
+    if (!addGap(start)) return null;
+    if (url !== undefined) {
+      if (AUTOLINK_LITERAL.test(label!)) return null;
+      links.push({ url, text: label!, start, end, urlStart: end - 1 - url.length });
+      parts.push(linkNode(url, label!, start, end));
+      text += label;
+    } else if (code !== undefined) {
+      parts.push({ type: 'inlineCode', value: code, position: position(start, end) });
+      text += code;
+    } else {
+      // HTML is no part of a cell's plain text.
+      parts.push({ type: 'html', value: whole, position: position(start, end) });
+    }
     last = end;
   }
-  if (links.length === 0 || !addGap(source.length)) return null;
+  if (parts.length === 0 || !addGap(source.length)) return null;
   return { text, links, nodes: () => structuredClone(parts) };
 }
 

@@ -1,7 +1,8 @@
 import type { Heading, Html, Nodes, Root, Table as MdastTable } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import { InlineReader, splitRow, type CellSlice, type InlineContent } from './cells.js';
@@ -14,11 +15,22 @@ import { buildSkeleton, rowsCoverGaps } from './skeleton.js';
 let processor: Processor<Root> | undefined;
 
 /**
- * The one markdown parser: unified + remark-parse + remark-gfm, and remark-frontmatter: YAML
- * front matter (`---` lines at the top) is data, never a table, whatever lines it holds.
+ * The one markdown parser: unified + remark-parse + GFM, as remark-gfm sets it up for parsing
+ * (its syntax extension and its tree extension; remark-gfm also loads the code that writes GFM
+ * back to markdown, which nothing here does: every command would parse it at start), and
+ * remark-frontmatter: YAML front matter (`---` lines at the top) is data, never a table,
+ * whatever lines it holds.
  */
 export function markdownParser(): Processor<Root> {
-  processor ??= unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).freeze() as unknown as Processor<Root>;
+  processor ??= unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter)
+    .use(function gfmParsing(this: Processor) {
+      const data = this.data();
+      (data.micromarkExtensions ??= []).push(gfm());
+      (data.fromMarkdownExtensions ??= []).push(gfmFromMarkdown());
+    })
+    .freeze() as unknown as Processor<Root>;
   return processor;
 }
 

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../catalog/diagnostic.js';
 import { writeFileAtomically } from '../format/atomic-write.js';
-import { changedSpan, unifiedDiff, type ChangedSpan } from '../format/diff.js';
+import { changedLines } from '../format/changed-lines.js';
+import { cappedUnifiedDiff, changedSpan, unifiedDiff, type ChangedSpan } from '../format/diff.js';
 import { formatSource, type FormatOptions, type FormatResult } from '../format/format.js';
 import { proofSizeProblem, proveFormat } from '../format/prove.js';
 import { TableOfContentsError } from '../format/toc.js';
@@ -12,6 +13,8 @@ export interface FormatOutcome {
   changed: boolean;
   /** Unified diff of what would change, when asked for (empty when nothing would change). */
   diff: string;
+  /** How many changed lines a diff cut at `diff.maxLines` leaves out. */
+  omitted: number;
   /** Fixes applied, as the diagnostics that carried them. */
   fixed: Diagnostic[];
   /** A diagnostic for a file that is not formatted (for `--check`), and one for each refused table. */
@@ -25,11 +28,11 @@ export interface FormatOutcome {
  * proof, a file changed on disk since it was read, a read-only file or a failed write is an
  * InputError: nothing is written); a refused table stays as it is, an error at
  * its row, while the file's other tables are written. Without `write`, only reports what
- * would change, with a unified diff when `diff` is asked for.
+ * would change, with a unified diff when `diff` is asked for: whole, or its first `maxLines` lines.
  */
 export async function formatLoaded(
   loaded: LoadedCatalog,
-  options: FormatOptions & { write: boolean; diff?: boolean },
+  options: FormatOptions & { write: boolean; diff?: { maxLines?: number } },
 ): Promise<FormatOutcome> {
   let result: FormatResult;
   try {
@@ -56,8 +59,13 @@ export async function formatLoaded(
   } else if (changed) {
     diagnostics.push(notFormatted(loaded.file, before, changedSpan(before, result.output)!));
   }
-  const diff = changed && options.diff ? await unifiedDiff(loaded.file, before, result.output) : '';
-  return { file: loaded.file, changed, diff, fixed: result.fixed, diagnostics, replacedByTableOfContents: result.replacedByTableOfContents };
+  const { text: diff, omitted } = changed && options.diff ? await diffOf(loaded.file, before, result, options.diff.maxLines) : { text: '', omitted: 0 };
+  return { file: loaded.file, changed, diff, omitted, fixed: result.fixed, diagnostics, replacedByTableOfContents: result.replacedByTableOfContents };
+}
+
+async function diffOf(file: string, before: string, result: FormatResult, maxLines: number | undefined): Promise<{ text: string; omitted: number }> {
+  if (maxLines === undefined) return { text: await unifiedDiff(file, before, result.output), omitted: 0 };
+  return cappedUnifiedDiff(file, changedLines(before, result.output, result.catalog.source, result.edits), maxLines);
 }
 
 function refusedDiagnostics(file: string, result: FormatResult): Diagnostic[] {

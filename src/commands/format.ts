@@ -22,7 +22,7 @@ async function formatFiles({ paths, values, format, io }: CommandRun): Promise<O
     let outcome: FormatOutcome;
     try {
       const extraFixes = await cachedFixes(file, values);
-      outcome = await formatLoaded(file, { write: !check, extraFixes, diff: showDiff });
+      outcome = await formatLoaded(file, { write: !check, extraFixes, diff: showDiff ? {} : undefined });
     } catch (error) {
       reportInputError(io, error);
       failed = true;

@@ -2,8 +2,6 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONFIG_FILE_NAME, parseConfig } from '../catalog/load-config.js';
-import { inferConfig } from '../init/infer.js';
-import { initSummary } from '../init/summary.js';
 import type { Command } from './command.js';
 import { InputError } from './errors.js';
 import { displayPath, loadCatalog } from './load.js';
@@ -23,6 +21,8 @@ export const initCommand: Command = {
     const shownTarget = displayPath(target);
     // lint and format accept a file without tables (nothing to check); init has nothing to infer from it.
     if (generic.tables.length === 0) throw new InputError(`${file}: has no tables to infer a schema from (a table needs a header row and a delimiter row such as | --- |)`);
+    // Loaded only here: the other commands start without the inference's code.
+    const [{ inferConfig }, { initSummary }] = await Promise.all([import('../init/infer.js'), import('../init/summary.js')]);
     const inference = inferConfig(generic);
     if (inference.schemas.length === 0) throw new InputError(`${file}: no table to infer a schema from (${inference.skipped.map((skip) => skip.reason).join('; ')})`);
     const schemaFile = shippedSchema();

@@ -1,5 +1,4 @@
 import type { Diagnostic } from '../catalog/diagnostic.js';
-import { cappedDiff } from '../format/diff.js';
 import { lintCatalog } from '../rules/index.js';
 import type { LintContext } from '../rules/rule.js';
 import { linesAddedSince } from './changed-since.js';
@@ -47,7 +46,7 @@ export async function lintFiles({ paths, values, format, io }: CommandRun, forma
     if (formatCheck) {
       let outcome: FormatOutcome;
       try {
-        outcome = await formatLoaded(file, { write: false, lintDiagnostics: found, diff: showDiff });
+        outcome = await formatLoaded(file, { write: false, lintDiagnostics: found, diff: showDiff ? { maxLines: CHECK_DIFF_LINES } : undefined });
       } catch (error) {
         // The file cannot be formatted (table of contents markers around a table): said on stderr, the lint report stands.
         reportInputError(io, error);
@@ -56,7 +55,7 @@ export async function lintFiles({ paths, values, format, io }: CommandRun, forma
       }
       diagnostics.push(...withFormatCommand(outcome.diagnostics, file.path));
       if (outcome.diff) {
-        const { text, omitted } = cappedDiff(outcome.diff, CHECK_DIFF_LINES);
+        const { diff: text, omitted } = outcome;
         const rest = omitted > 0 ? `… and ${omitted} more changed ${omitted === 1 ? 'line' : 'lines'}: \`catalog format --check ${file.file}\` shows them all\n` : '';
         diffs.push(`\n\`${formatCommandFor(file.path)}\` would change:\n${text}${rest}`);
       }

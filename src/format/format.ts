@@ -26,6 +26,8 @@ export interface FormatResult {
   fixed: Diagnostic[];
   /** Hand-written lines between the table of contents markers, which the list replaces. */
   replacedByTableOfContents: number[];
+  /** The replacements that made `output` out of `catalog.source`: the tables and the contents rewritten. */
+  edits: Edit[];
 }
 
 export interface FormatOptions {
@@ -69,7 +71,7 @@ export function formatSource(file: string, source: string, config: CatalogConfig
   const { edits, refused } = tableEdits(catalog);
   const toc = tableOfContents(catalog);
   if (toc) edits.push({ start: toc.start, end: toc.end, text: toc.text });
-  return { catalog, output: splice(catalog.source, edits), refused, fixed, replacedByTableOfContents: toc?.handWritten ?? [] };
+  return { catalog, output: splice(catalog.source, edits), refused, fixed, edits, replacedByTableOfContents: toc?.handWritten ?? [] };
 }
 
 function tableEdits(catalog: Catalog): { edits: Edit[]; refused: RefusedTable[] } {

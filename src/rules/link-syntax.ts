@@ -146,7 +146,12 @@ function brokenLink(cell: Cell, text: string, start: number, afterLabel: number)
 /** The cell's source with opaque nodes and escaped characters replaced by MASK (same length). */
 function maskOpaque(cell: Cell): { text: string; hide(span: Span): void } {
   const units = cell.source.split('');
-  const hide = (span: Span) => units.fill(MASK, span.start, span.end);
+  // Joined again only after a change: the scan reads the text after every match.
+  let text: string | null = null;
+  const hide = (span: Span) => {
+    units.fill(MASK, span.start, span.end);
+    text = null;
+  };
   linkSpans(cell).forEach(hide);
   // Links and references are in cell.links already; the other opaque nodes need one of these
   // characters, and walking the cell's tree (built on first use) is the costly part of this rule.
@@ -156,7 +161,7 @@ function maskOpaque(cell: Cell): { text: string; hide(span: Span): void } {
   }
   return {
     get text() {
-      return units.join('');
+      return (text ??= units.join(''));
     },
     hide,
   };
