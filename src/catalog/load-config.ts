@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { CatalogConfig, ColumnSchema, ColumnType, LinksConfig, TableSchema } from './config.js';
+import type { CatalogConfig, ColumnSchema, ColumnType, LinksConfig, TableSchema, TableStyle } from './config.js';
 import { findUpward } from './find-upward.js';
 
 export const CONFIG_FILE_NAME = 'catalog.config.json';
@@ -12,6 +12,7 @@ export class ConfigError extends Error {
 
 const COLUMN_TYPES: readonly ColumnType[] = ['text', 'link', 'links', 'year', 'enumeration'];
 const RULE_LEVELS = ['off', 'error', 'warning', 'info'] as const;
+const TABLE_STYLES: readonly TableStyle[] = ['compact', 'aligned'];
 
 export function defaultLinksConfig(): LinksConfig {
   return {
@@ -29,7 +30,7 @@ export const DEFAULT_HEDGES = ['not verified', 'unverified', 'unknown', 'TODO', 
 
 /** No schema: every table is normalized in structure only. */
 export function genericConfig(): CatalogConfig {
-  return { path: null, tables: [], rules: {}, hedges: DEFAULT_HEDGES, links: defaultLinksConfig() };
+  return { path: null, tables: [], style: 'compact', rules: {}, hedges: DEFAULT_HEDGES, links: defaultLinksConfig() };
 }
 
 /** Searches upward from the markdown file's folder for catalog.config.json, up to the repository root. */
@@ -63,11 +64,14 @@ export function parseConfig(raw: unknown, path: string | null): CatalogConfig {
     throw new ConfigError(`${where}: "${field}" ${problem}`);
   };
   const root = expectObject(raw, '(root)', fail);
-  allowKeys(root, ['$schema', 'tables', 'rules', 'hedges', 'links'], '(root)', fail);
+  allowKeys(root, ['$schema', 'tables', 'style', 'rules', 'hedges', 'links'], '(root)', fail);
 
   const tablesRaw = root['tables'] ?? [];
   if (!Array.isArray(tablesRaw)) fail('tables', 'must be an array of table schemas');
   const tables = (tablesRaw as unknown[]).map((table, index) => parseTable(table, `tables[${index}]`, fail));
+
+  const style = root['style'] ?? 'compact';
+  if (!TABLE_STYLES.includes(style as TableStyle)) fail('style', `must be one of ${TABLE_STYLES.join(', ')}`);
 
   const rules: CatalogConfig['rules'] = {};
   const rulesRaw = expectObject(root['rules'] ?? {}, 'rules', fail);
@@ -83,14 +87,14 @@ export function parseConfig(raw: unknown, path: string | null): CatalogConfig {
     if (hedge.trim() === '') fail(`hedges[${index}]`, 'must not be empty');
   });
 
-  return { path, tables, rules, hedges, links: parseLinks(root['links'] ?? {}, fail) };
+  return { path, tables, style: style as TableStyle, rules, hedges, links: parseLinks(root['links'] ?? {}, fail) };
 }
 
 type Fail = (field: string, problem: string) => never;
 
 function parseTable(raw: unknown, field: string, fail: Fail): TableSchema {
   const table = expectObject(raw, field, fail);
-  allowKeys(table, ['name', 'headings', 'columns', 'key', 'sortBy'], field, fail);
+  allowKeys(table, ['name', 'headings', 'columns', 'key', 'sortBy', 'crossListing'], field, fail);
   const columnsRaw = table['columns'];
   if (!Array.isArray(columnsRaw) || columnsRaw.length === 0) fail(`${field}.columns`, 'must be a non-empty array of columns');
   const columns = (columnsRaw as unknown[]).map((column, index) => parseColumn(column, `${field}.columns[${index}]`, fail));
@@ -114,6 +118,7 @@ function parseTable(raw: unknown, field: string, fail: Fail): TableSchema {
     columns,
     key: key as string,
     sortBy,
+    crossListing: booleanField(table['crossListing'], false, `${field}.crossListing`, fail),
   };
 }
 

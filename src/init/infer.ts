@@ -13,7 +13,7 @@ import { inferSortBy } from './sort-order.js';
 export interface InferredSchema {
   schema: RawTable;
   tables: Table[];
-  /** Some keys repeat in several tables (an entry listed under two headings). */
+  /** Some keys repeat in several tables (an entry listed under two headings): the schema gets `crossListing`. */
   repeatedKey: { key: string; lines: number[] } | null;
   /** A row whose Year is later than its arXiv preprint's: the list gives the venue's year, not the first version's. */
   venueYear: { line: number; year: number; preprintYear: number } | null;
@@ -60,8 +60,6 @@ export function inferConfig(catalog: Catalog): Inference {
   }
   const schemas = [...groups.values()].map((tables) => inferSchema(tables, groups.size > 1));
   const rules: RawConfig['rules'] = {};
-  // A list that files an entry under several headings means it: duplicate-entry would report each.
-  if (schemas.some((schema) => schema.repeatedKey)) rules['duplicate-entry'] = 'off';
   // year-matches-paper holds a list to the first-version convention; one that dates entries by venue keeps its own.
   if (schemas.some((schema) => schema.venueYear)) rules['year-matches-paper'] = 'off';
   // A list whose text already holds "TODO" or "?" (an app's name, a question as a title) would draw no-hedge on rows it means.
@@ -101,7 +99,10 @@ function inferSchema(tables: Table[], named: boolean): InferredSchema {
     return [{ column: column.name, ...shared }];
   });
   schema.sortBy = inferSortBy(tables, parseConfig({ tables: [schema] }, null).tables[0]!);
-  return { schema, tables, repeatedKey: repeatedKey(tables, keyIndex), venueYear: venueYear(rows, columns), sharedLinks, hedge: firstHedge(rows, columns) };
+  // A list that files an entry under several headings means it; duplicate-entry stays on for repeats within a table.
+  const repeated = repeatedKey(tables, keyIndex);
+  if (repeated) schema.crossListing = true;
+  return { schema, tables, repeatedKey: repeated, venueYear: venueYear(rows, columns), sharedLinks, hedge: firstHedge(rows, columns) };
 }
 
 /** The first text cell, row by row, that no-hedge would report with its default phrases. */

@@ -19,6 +19,7 @@ export interface RawTable {
   headings: string[];
   key: string;
   sortBy: string[];
+  crossListing?: boolean;
   columns: RawColumn[];
 }
 
@@ -26,5 +27,6 @@ export interface RawTable {
 export interface RawConfig {
   $schema?: string;
   tables: RawTable[];
+  style?: 'compact' | 'aligned';
   rules: Record<string, 'off' | 'error' | 'warning' | 'info'>;
 }

@@ -13,9 +13,11 @@ export function initSummary(inference: Inference, configFile: string, listFile: 
     for (const column of schema.columns) lines.push(`    ${column.name.padEnd(width)}  ${describeColumn(column)}`);
   }
   for (const { table, reason } of inference.skipped) lines.push(`  The table on line ${table.header.line} has no schema: ${reason}.`);
-  for (const { repeatedKey } of inference.schemas) {
+  for (const { schema, repeatedKey } of inference.schemas) {
     if (repeatedKey) {
-      lines.push(`  duplicate-entry is off: entries are listed under several headings ("${repeatedKey.key}" on lines ${repeatedKey.lines.join(', ')}).`);
+      lines.push(
+        `  "${schema.name}" allows cross-listings ("crossListing": true): entries are listed under several headings ("${repeatedKey.key}" on lines ${repeatedKey.lines.join(', ')}); duplicate-entry still reports a repeat within one table.`,
+      );
     }
   }
   for (const { sharedLinks } of inference.schemas) {

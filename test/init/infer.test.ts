@@ -94,10 +94,17 @@ describe('inferConfig', () => {
     expect(inferConfig(read(`${neither}\n`)).config.tables[0]!.sortBy).toEqual([]);
   });
 
-  it('turns duplicate-entry off when entries are listed under several headings, and says where', () => {
+  it('allows cross-listings when entries are listed under several headings, keeps duplicate-entry on, and says where', () => {
     const inference = inferConfig(read(`## One\n\n${methods}\n\n## Two\n\n${methods}\n`));
-    expect(inference.config.rules).toEqual({ 'duplicate-entry': 'off' });
+    expect(inference.config.rules).toEqual({});
+    expect(inference.config.tables[0]!.crossListing).toBe(true);
     expect(inference.schemas[0]!.repeatedKey).toEqual({ key: 'A', lines: [5, 16] });
+    expect(initSummary(inference, 'catalog.config.json', 'list.md')).toContain('allows cross-listings ("crossListing": true)');
+    // A row pasted twice into one table is still reported.
+    const pasted = `## One\n\n${methods}\n${methods.split('\n')[2]}\n\n## Two\n\n${methods}\n`;
+    const config = parseConfig(inferConfig(read(pasted)).config, null);
+    const duplicates = lintCatalog(readCatalog({ file: 'list.md', source: pasted, config }), config).filter((diagnostic) => diagnostic.ruleId === 'duplicate-entry');
+    expect(duplicates.map((diagnostic) => diagnostic.range.start.line)).toEqual([11]);
   });
 
   it('turns year-matches-paper off for a list that dates entries by venue, and says where', () => {
