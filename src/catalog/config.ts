@@ -8,6 +8,8 @@ export interface ColumnSchema {
   allowPlainText: boolean;
   /** type "link" or "links": several entries may link to one page (a licence, one repository for two methods); duplicate-entry ignores these links. */
   sharedLinks: boolean;
+  /** type "links": what stands between two links of a cell (default ", "; a list of badges may use " "). */
+  separator: string;
   /** type "enumeration": the canonical spellings. */
   values: string[];
   /** type "enumeration": variant spelling → canonical spelling, matched case-insensitively (`pytorch` → `PyTorch`). */

@@ -124,7 +124,7 @@ function parseTable(raw: unknown, field: string, fail: Fail): TableSchema {
 
 function parseColumn(raw: unknown, field: string, fail: Fail): ColumnSchema {
   const column = expectObject(raw, field, fail);
-  allowKeys(column, ['name', 'type', 'required', 'allowPlainText', 'sharedLinks', 'values', 'aliases', 'multiple', 'closed'], field, fail);
+  allowKeys(column, ['name', 'type', 'required', 'allowPlainText', 'sharedLinks', 'separator', 'values', 'aliases', 'multiple', 'closed'], field, fail);
   const name = column['name'];
   if (typeof name !== 'string' || name.trim() === '') fail(`${field}.name`, 'must be a non-empty string');
   const type = column['type'] ?? 'text';
@@ -139,12 +139,15 @@ function parseColumn(raw: unknown, field: string, fail: Fail): ColumnSchema {
     aliases[variant.toLowerCase()] = canonical as string;
   }
   if (type === 'enumeration' && values.length === 0) fail(`${field}.values`, 'must list the canonical values of an enumeration');
+  const separator = column['separator'] ?? ', ';
+  if (typeof separator !== 'string' || separator === '') fail(`${field}.separator`, 'must be a non-empty string, e.g. ", "');
   return {
     name: (name as string).trim(),
     type: type as ColumnType,
     required: booleanField(column['required'], false, `${field}.required`, fail),
     allowPlainText: booleanField(column['allowPlainText'], false, `${field}.allowPlainText`, fail),
     sharedLinks: booleanField(column['sharedLinks'], false, `${field}.sharedLinks`, fail),
+    separator: separator as string,
     values,
     aliases,
     multiple: booleanField(column['multiple'], false, `${field}.multiple`, fail),

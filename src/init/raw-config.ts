@@ -7,6 +7,7 @@ export interface RawColumn {
   required: boolean;
   allowPlainText?: boolean;
   sharedLinks?: boolean;
+  separator?: string;
   values?: string[];
   aliases?: Record<string, string>;
   multiple?: boolean;

@@ -44,6 +44,7 @@ function describeColumn(column: RawColumn): string {
     const variants = Object.keys(column.aliases ?? {}).length;
     parts[0] = `enumeration of ${count(column.values!.length, 'value')}${column.multiple ? ', several per cell' : ''}${variants > 0 ? `, ${count(variants, 'variant spelling')}` : ''}`;
   }
+  if (column.type === 'links' && column.separator) parts.push(`separated by "${column.separator}"`);
   if (column.required) parts.push('required');
   return parts.join(', ');
 }

@@ -107,6 +107,25 @@ describe('inferConfig', () => {
     expect(duplicates.map((diagnostic) => diagnostic.range.start.line)).toEqual([11]);
   });
 
+  it('types a column as links when a row holds two, with the separator the list uses, and lint accepts its badges and spacing', () => {
+    const badge = (name: string, url: string) => `[![${name}](https://img.shields.io/badge/${name}-x)](${url})`;
+    const mit = badge('MIT', 'https://opensource.org/licenses/MIT');
+    const apache = badge('Apache', 'https://www.apache.org/licenses/LICENSE-2.0');
+    const list = table(
+      ['Library', 'License'],
+      [
+        ['&nbsp;[Alpha](https://a.org)&nbsp;', `${mit} ${apache}`],
+        ['[Beta](https://b.org)<br>', mit],
+        ['[Gamma](https://g.org)', apache],
+      ],
+    );
+    const inference = inferConfig(read(`${list}\n`));
+    expect(inference.config.tables[0]!.columns[1]).toMatchObject({ name: 'License', type: 'links', separator: ' ' });
+    expect(initSummary(inference, 'catalog.config.json', 'list.md')).toMatch(/License {2}links, separated by " "/u);
+    const config = parseConfig(inference.config, null);
+    expect(lintCatalog(readCatalog({ file: 'list.md', source: `${list}\n`, config }), config)).toEqual([]);
+  });
+
   it('turns year-matches-paper off for a list that dates entries by venue, and says where', () => {
     const list = table(['Title', 'Year'], [['[Venue paper](https://arxiv.org/abs/2111.05849)', '2022'], ['[Other](https://arxiv.org/abs/2210.00379)', '2022']]);
     const inference = inferConfig(read(`${list}\n`));
