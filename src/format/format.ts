@@ -9,6 +9,7 @@ import { isRepaired, withRepairedRows, type RepairedRow } from '../rules/row-rep
 import { emptyExtraCells, tableColumnCount } from '../rules/table-column-count.js';
 import { applyCellFixes } from './apply-fixes.js';
 import { renderTable } from './render.js';
+import { renderAlignedTable } from './render-aligned.js';
 import { sortedOrder } from '../catalog/sort.js';
 import { splice, type Edit } from './splice.js';
 import { tableOfContents } from './toc.js';
@@ -70,7 +71,7 @@ export function formatSource(file: string, source: string, config: CatalogConfig
     catalog = readCatalog({ file, source: result.source, config });
   }
   const refused = refusals(catalog);
-  const edits = tableEdits(catalog, new Set(refused.map((refusal) => refusal.table)));
+  const edits = tableEdits(catalog, new Set(refused.map((refusal) => refusal.table)), config);
   fixed.push(...droppedCells(catalog, edits.tables));
   const toc = tableOfContents(catalog);
   if (toc) edits.edits.push({ start: toc.start, end: toc.end, text: toc.text });
@@ -86,7 +87,7 @@ function droppedCells(catalog: Catalog, rewritten: readonly Table[]): Diagnostic
   );
 }
 
-function tableEdits(catalog: Catalog, refused: ReadonlySet<number>): { edits: Edit[]; tables: Table[] } {
+function tableEdits(catalog: Catalog, refused: ReadonlySet<number>, config: CatalogConfig): { edits: Edit[]; tables: Table[] } {
   const edits: Edit[] = [];
   const tables: Table[] = [];
   for (const table of catalog.tables) {
@@ -99,7 +100,7 @@ function tableEdits(catalog: Catalog, refused: ReadonlySet<number>): { edits: Ed
     edits.push({
       start: lineStart,
       end: table.range.end.offset,
-      text: renderTable(table, sortedOrder(table), indent).join(eol),
+      text: (config.style === 'aligned' ? renderAlignedTable(catalog, table, sortedOrder(table), indent) : renderTable(table, sortedOrder(table), indent)).join(eol),
     });
   }
   return { edits, tables };

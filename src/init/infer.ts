@@ -2,6 +2,7 @@ import { DEFAULT_HEDGES, parseConfig } from '../catalog/load-config.js';
 import type { Catalog, Cell, Row, Table } from '../catalog/model.js';
 import { isBlank } from '../rules/columns.js';
 import { normalizedKey } from '../rules/entries.js';
+import { isAlignedTable } from '../catalog/table-layout.js';
 import { hedgeFinder } from '../rules/no-hedge.js';
 import { canonicalUrl } from '../rules/url-identity.js';
 import { yearAfterPreprint } from '../rules/year-matches-paper.js';
@@ -32,6 +33,8 @@ export interface SharedLink {
 
 export interface Inference {
   config: RawConfig;
+  /** How many of the tables with rows are written in the aligned style: more than half make the list's style aligned. */
+  alignedTables: { aligned: number; tables: number };
   schemas: InferredSchema[];
   /** Tables no schema was inferred for, and why. */
   skipped: { table: Table; reason: string }[];
@@ -64,7 +67,11 @@ export function inferConfig(catalog: Catalog): Inference {
   if (schemas.some((schema) => schema.venueYear)) rules['year-matches-paper'] = 'off';
   // A list whose text already holds "TODO" or "?" (an app's name, a question as a title) would draw no-hedge on rows it means.
   if (schemas.some((schema) => schema.hedge)) rules['no-hedge'] = 'off';
-  return { config: { tables: schemas.map((inferred) => inferred.schema), rules }, schemas, skipped };
+  const withRows = catalog.tables.filter((table) => table.rows.length > 0);
+  const aligned = withRows.filter((table) => isAlignedTable(catalog, table)).length;
+  // The list's own table style, so that format changes only what is out of it.
+  const style = aligned > withRows.length / 2 ? 'aligned' : 'compact';
+  return { config: { style, tables: schemas.map((inferred) => inferred.schema), rules }, alignedTables: { aligned, tables: withRows.length }, schemas, skipped };
 }
 
 function headerNames(table: Table): string[] {

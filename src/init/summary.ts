@@ -12,6 +12,12 @@ export function initSummary(inference: Inference, configFile: string, listFile: 
     const width = Math.max(...schema.columns.map((column) => column.name.length));
     for (const column of schema.columns) lines.push(`    ${column.name.padEnd(width)}  ${describeColumn(column)}`);
   }
+  const { aligned, tables } = inference.alignedTables;
+  lines.push(
+    inference.config.style === 'aligned'
+      ? `  Style aligned ("style": "aligned"): ${aligned} of ${count(tables, 'table')} pad their cells so that the pipes line up; format keeps a line that is aligned as it is.`
+      : `  Style compact ("style": "compact"): ${aligned === 0 ? 'no table' : `only ${aligned} of ${count(tables, 'table')}`} pads its cells to line the pipes up.`,
+  );
   for (const { table, reason } of inference.skipped) lines.push(`  The table on line ${table.header.line} has no schema: ${reason}.`);
   for (const { schema, repeatedKey } of inference.schemas) {
     if (repeatedKey) {

@@ -6,7 +6,10 @@ import { genericConfig, parseConfig } from '../../src/catalog/load-config.js';
 import { readCatalog } from '../../src/catalog/read.js';
 import { fileSystemWorkspace } from '../../src/commands/workspace.js';
 import { inferConfig } from '../../src/init/infer.js';
+import { formatSource } from '../../src/format/format.js';
+import { proveFormat } from '../../src/format/prove.js';
 import { lintCatalog } from '../../src/rules/index.js';
+import { tableFindings } from '../helpers/markdownlint.js';
 
 // Three published lists that keep their entries in markdown tables, each copied with the
 // repository and commit it came from (see the README.md next to each). What lint reports with
@@ -21,6 +24,9 @@ interface Expected {
   /** Every other finding, as `line rule-id`. */
   findings: string[];
   schemas: string[];
+  style: 'compact' | 'aligned';
+  /** Lines `format` changes with the inferred config, and the tables it leaves as they are. */
+  formatted: { changedLines: number; refused: number };
 }
 
 const EXPECTED: Record<string, Expected> = {
@@ -32,6 +38,9 @@ const EXPECTED: Record<string, Expected> = {
     // Code holds two links in some rows ("[TF](…) [Torch](…)"): a column of links separated by " ", no finding.
     findings: ['12 internal-link', '103 duplicate-entry'],
     schemas: ['Papers', 'Datasets', 'Talks'],
+    style: 'compact',
+    // Written without spaces (`|2022|ECCV|…|`), a style of neither kind: every table line gains its spaces.
+    formatted: { changedLines: 218, refused: 0 },
   },
   // 1,400 APIs in 51 categories, alphabetical, with Auth, HTTPS and CORS vocabularies, and rows without a closing pipe.
   'public-apis': {
@@ -58,12 +67,20 @@ const EXPECTED: Record<string, Expected> = {
       '2107 shared-repository',
     ],
     schemas: ['APILayer APIs', 'Animals'],
+    style: 'compact',
+    // Headers and rows without their outer pipes gain them, the 82 empty cells beyond the header go;
+    // the table whose row holds a sixth value "Yes" is left as it is.
+    formatted: { changedLines: 205, refused: 1 },
   },
   // One wide table padded for reading in plain text, inside an HTML <details> block.
   'awesome-llm': {
     columnCount: { rows: 0, message: /^$/u },
     findings: ['546 internal-link'],
     schemas: ['Milestone Papers'],
+    style: 'aligned',
+    // 50 of its 64 lines line up; of the 14 that do not, the LLaVA row's "UW–Madison&Microsoft" is
+    // wider than its column, so the column widens and every line is padded again.
+    formatted: { changedLines: 64, refused: 0 },
   },
 };
 
@@ -88,6 +105,17 @@ describe('catalog init on published lists', () => {
         const others = diagnostics.filter((diagnostic) => diagnostic.ruleId !== 'table-column-count');
         expect(others.map((diagnostic) => `${diagnostic.range.start.line} ${diagnostic.ruleId}`)).toEqual(expected.findings);
       });
+
+      it('formats the list in its own style, losing nothing', () => {
+        expect(inference.config.style).toBe(expected.style);
+        const config = parseConfig(inference.config, null);
+        const result = formatSource(path, source, config);
+        expect(proveFormat(result.catalog, result.output, config)).toEqual([]);
+        const before = source.split('\n');
+        const changed = result.output.split('\n').filter((line, index) => line !== before[index]).length;
+        expect({ changedLines: changed, refused: result.refused.length }).toEqual(expected.formatted);
+        if (expected.style === 'aligned') expect(tableFindings(result.output, 'aligned')).toEqual([]);
+      }, 60_000);
     });
   }
 
