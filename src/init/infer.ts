@@ -20,6 +20,8 @@ export interface InferredSchema {
   venueYear: { line: number; year: number; preprintYear: number } | null;
   /** Non-key link columns whose links the list already repeats across rows (a licence page, a shared repository): set `sharedLinks`. */
   sharedLinks: SharedLink[];
+  /** Tables not yet in the inferred sort order (`sorted` reports their rows). */
+  unsorted: Table[];
   /** The first text cell that already holds one of no-hedge's phrases: the list uses them as words. */
   hedge: { line: number; column: string; phrase: string } | null;
 }
@@ -105,11 +107,12 @@ function inferSchema(tables: Table[], named: boolean): InferredSchema {
     column.sharedLinks = true;
     return [{ column: column.name, ...shared }];
   });
-  schema.sortBy = inferSortBy(tables, parseConfig({ tables: [schema] }, null).tables[0]!);
+  const { sortBy, unsorted } = inferSortBy(tables, parseConfig({ tables: [schema] }, null).tables[0]!);
+  schema.sortBy = sortBy;
   // A list that files an entry under several headings means it; duplicate-entry stays on for repeats within a table.
   const repeated = repeatedKey(tables, keyIndex);
   if (repeated) schema.crossListing = true;
-  return { schema, tables, repeatedKey: repeated, venueYear: venueYear(rows, columns), sharedLinks, hedge: firstHedge(rows, columns) };
+  return { schema, tables, repeatedKey: repeated, venueYear: venueYear(rows, columns), sharedLinks, unsorted, hedge: firstHedge(rows, columns) };
 }
 
 /** The first text cell, row by row, that no-hedge would report with its default phrases. */

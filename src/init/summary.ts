@@ -6,8 +6,9 @@ export function initSummary(inference: Inference, configFile: string, listFile: 
   const tableCount = inference.schemas.reduce((sum, schema) => sum + schema.tables.length, 0);
   const rowCount = inference.schemas.reduce((sum, schema) => sum + schema.tables.reduce((rows, table) => rows + table.rows.length, 0), 0);
   const lines = [`Wrote ${configFile}: ${count(inference.schemas.length, 'schema')} for ${count(tableCount, 'table')} (${count(rowCount, 'row')}) of ${listFile}.`];
-  for (const { schema, tables } of inference.schemas) {
-    const order = schema.sortBy.length > 0 ? `sorted by ${schema.sortBy.join(', ')}` : 'rows kept in their order';
+  for (const { schema, tables, unsorted } of inference.schemas) {
+    const notYet = unsorted.length === 0 ? '' : ` (${unsorted.length} of ${count(tables.length, 'table')} not yet: ${unsorted.slice(0, 5).map((table) => `line ${table.header.line}`).join(', ')}${unsorted.length > 5 ? ', …' : ''}; lint's sorted rule reports their rows)`;
+    const order = schema.sortBy.length > 0 ? `sorted by ${schema.sortBy.join(', ')}${notYet}` : 'rows kept in their order';
     lines.push(`  "${schema.name}" (${count(tables.length, 'table')}): key ${schema.key}, ${order}`);
     const width = Math.max(...schema.columns.map((column) => column.name.length));
     for (const column of schema.columns) lines.push(`    ${column.name.padEnd(width)}  ${describeColumn(column)}`);

@@ -94,6 +94,17 @@ describe('inferConfig', () => {
     expect(inferConfig(read(`${neither}\n`)).config.tables[0]!.sortBy).toEqual([]);
   });
 
+  it('sorts by a column when four tables in five are sorted by it, and lists the others', () => {
+    const sortedTable = (letters: string) => table(['Name', 'Notes'], [...letters].map((letter) => [letter, `${letter} notes`]));
+    const list = (last: string) => ['ABCDE', 'FGHIJ', 'KLMNO', 'PQRST', last].map((letters, index) => `## Part ${index}\n\n${sortedTable(letters)}\n`).join('\n');
+    const mostly = inferConfig(read(list('VUWXY')));
+    expect(mostly.config.tables[0]!.sortBy).toEqual(['Name']);
+    expect(mostly.schemas[0]!.unsorted.map((unsorted) => unsorted.header.line)).toEqual([43]);
+    expect(initSummary(mostly, 'catalog.config.json', 'list.md')).toContain('sorted by Name (1 of 5 tables not yet: line 43;');
+    const half = list('VUWXY').replace('| P |', '| Z |');
+    expect(inferConfig(read(half)).config.tables[0]!.sortBy).toEqual([]);
+  });
+
   it('allows cross-listings when entries are listed under several headings, keeps duplicate-entry on, and says where', () => {
     const inference = inferConfig(read(`## One\n\n${methods}\n\n## Two\n\n${methods}\n`));
     expect(inference.config.rules).toEqual({});
