@@ -101,7 +101,7 @@ describe('inferConfig', () => {
     expect(mostly.config.tables[0]!.sortBy).toEqual(['Name']);
     expect(mostly.schemas[0]!.unsorted.map((unsorted) => unsorted.header.line)).toEqual([43]);
     expect(initSummary(mostly, 'catalog.config.json', 'list.md')).toContain('sorted by Name (1 of 5 tables not yet: line 43;');
-    const half = list('VUWXY').replace('| P |', '| Z |');
+    const half = list('VUWXY').replace('| P | P notes |', '| Z | Z notes |');
     expect(inferConfig(read(half)).config.tables[0]!.sortBy).toEqual([]);
   });
 
