@@ -17,6 +17,7 @@ export const exportCommand: Command = {
   name: 'export',
   usage: 'export [files]',
   summary: 'Print the catalog as JSON.',
+  example: 'catalog export catalog.md > catalog.json',
   optionHelp: ['-o, --output FILE Write it to FILE instead.'],
   options: ['output', 'config'],
   run: exportFiles,
