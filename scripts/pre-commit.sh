@@ -10,5 +10,6 @@ if ! git diff --quiet -- $files; then
   echo "Stage them (git add catalog.md catalog.config.json) or stash them, then commit again; git commit --no-verify skips the check." >&2
   exit 1
 fi
-# --quiet: errors only; `npm run lint-catalog` shows the warnings too.
-exec node bin/catalog.js check --quiet catalog.md
+# --quiet: errors only; `npm run lint-catalog` shows the warnings too. --changed-since HEAD: a
+# duplicate or an unsorted row is reported on the row being committed, not on the one it repeats.
+exec node bin/catalog.js check --quiet --changed-since HEAD catalog.md

@@ -20,6 +20,31 @@ const EXIT_CODES: Record<Outcome | 'usage', number> = { clean: 0, problems: 1, f
 const COMMANDS: Command[] = [initCommand, lintCommand, formatCommand, checkCommand, linksCommand, papersCommand, exportCommand, changesCommand, siteCommand];
 const COMMAND_NAMES = COMMANDS.map((command) => command.name).join(', ');
 
+/** The options every command may share, as the help shows them. */
+const SHARED_OPTION_HELP: Partial<Record<OptionName, string>> = {
+  format: '-f, --format NAME   Report format: stylish, json, github, sarif (github when GITHUB_ACTIONS=true).',
+  config: '-c, --config FILE   Use this config instead of the nearest catalog.config.json.',
+  quiet: '-q, --quiet         Report errors only (warnings do not change the exit code anyway).',
+};
+
+/** `catalog <command> --help`, `catalog help <command>`: its usage, options and an example. */
+function commandHelp(command: Command): string {
+  // A command that explains a shared option its own way (init's --config) keeps its line.
+  const ownLine = (option: OptionName) => command.optionHelp.some((line) => line.includes(`--${option} `));
+  const shared = command.options.flatMap((option) => (ownLine(option) ? [] : (SHARED_OPTION_HELP[option] ?? [])));
+  const options = [...command.optionHelp, ...shared, '-h, --help          Show this help.'];
+  return `Usage: catalog ${command.usage} [options]
+
+${command.summary}
+
+Options:
+${options.map((line) => `  ${line}`).join('\n')}
+
+Example:
+  ${command.example ?? `catalog ${command.name}`}
+`;
+}
+
 function helpText(): string {
   const commands = COMMANDS.flatMap((command) => [
     `  ${command.usage.padEnd(16)}  ${command.summary}`,
@@ -34,10 +59,10 @@ Commands:
 ${commands.join('\n')}
 
 Options:
-  -f, --format NAME   Report format: stylish, json, github, sarif (github when GITHUB_ACTIONS=true).
-  -c, --config FILE   Use this config instead of the nearest catalog.config.json.
-  -q, --quiet         Report errors only (warnings do not change the exit code anyway).
-  -h, --help          Show this help.
+  ${SHARED_OPTION_HELP.format}
+  ${SHARED_OPTION_HELP.config}
+  ${SHARED_OPTION_HELP.quiet}
+  -h, --help          Show this help (\`catalog <command> --help\` or \`catalog help <command>\`: that command's).
   -v, --version       Show the version.
 
 Exit codes: 0 clean (a file without tables has nothing to check); 1 problems found (lint
@@ -67,8 +92,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return EXIT_CODES.clean;
   }
   const [name, ...files] = positionals;
-  if (values.help) {
-    io.stdout(helpText());
+  if (values.help || name === 'help') {
+    const asked = name === 'help' ? files[0] : name;
+    const command = COMMANDS.find((candidate) => candidate.name === asked);
+    if (asked !== undefined && !command) {
+      io.stderr(`catalog: unknown command "${asked}". Commands: ${COMMAND_NAMES}.\n`);
+      return EXIT_CODES.usage;
+    }
+    io.stdout(command ? commandHelp(command) : helpText());
     return EXIT_CODES.clean;
   }
   if (!name) {

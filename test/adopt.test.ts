@@ -119,6 +119,7 @@ describe('"Use it on your own list", command by command, in an empty project', (
   it('lists the commands this test runs', () => {
     expect(commands.map((command) => command.split(' ').slice(0, 4).join(' '))).toEqual([
       'npm init -y',
+      'echo node_modules/ >> .gitignore',
       'npm install --save-dev git+https://github.com/<owner>/<repository>.git',
       'npx --no-install catalog init',
       'npx --no-install catalog lint',
@@ -131,8 +132,10 @@ describe('"Use it on your own list", command by command, in an empty project', (
   });
 
   it('runs each with the outcome the README gives', () => {
-    const [init, install, ...rest] = commands;
+    const [init, ignore, install, ...rest] = commands;
     expect(sh(init!).status).toBe(0);
+    expect(sh(ignore!).status).toBe(0);
+    expect(readFileSync(join(project, '.gitignore'), 'utf8')).toBe('node_modules/\n');
     writeFileSync(join(project, 'package-lock.json'), lockfileFor(JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')).name));
     // The README's git URL, replaced by the tarball; offline, from npm's cache.
     const installed = sh(`${install!.replace(/git\+https:\S+/u, tarball)} --offline --no-audit --no-fund`);

@@ -242,6 +242,9 @@ describe('hints name the command the user ran', () => {
     const site = catalog(['site', '--out', 'out', 'docs.md']);
     expect(site.status).toBe(1);
     expect(site.stdout).toContain('or run `npx --no-install catalog format docs.md` to pad the row');
+    // Every command a hint names is one this project can type, not a bare `catalog` on no PATH.
+    write({ 'docs.md': '| Name | Link |\n| --- | --- |\n|Alpha|x|\n' });
+    expect(catalog(['check', 'docs.md']).stdout).toContain('(`npx --no-install catalog format --check` prints the whole diff)');
   });
 });
 

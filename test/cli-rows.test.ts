@@ -97,9 +97,48 @@ describe('a literal pipe in a cell', () => {
     const run = catalog('lint', 'catalog.md');
     expect(run.status).toBe(1);
     expect(findings(run.stdout, 'table-column-count')).toEqual([
-      '10:68 Row has 6 cells, expected 7 (the header has 7), and the cells from "TensorFlow" on look shifted one column left: the "Paper" cell is missing before "TensorFlow"; the rest of the row is checked as if it were there',
+      '10:68 Row has 6 cells, expected 7 (the header has 7): the "Paper" cell is missing before "TensorFlow", so the cells after it sit one column left; the rest of the row is checked as if it were there',
     ]);
     expect(run.stdout).not.toContain('cell-type');
+  });
+});
+
+describe('a forgotten cell, and empty cells beyond the header', () => {
+  // The issue's case: the optional Organization left out of a row with a long description.
+  const DESCRIPTION = 'Searches the space of pipeline schedules and stage placements with a cost model of the cluster';
+  const FORGOTTEN = `| Piper | ${DESCRIPTION} | [arXiv 2021](https://arxiv.org/abs/2111.04393) | PyTorch | 2021 | Dynamic programming |`;
+
+  it('lint names the one missing cell, quotes 60 characters at most, and adds no required-cell error', () => {
+    writeCatalog(HEADER, GPIPE, FORGOTTEN);
+    const run = catalog('lint', 'catalog.md');
+    expect(run.status).toBe(1);
+    expect(findings(run.stdout, 'table-column-count')).toEqual([
+      '10:' + (FORGOTTEN.indexOf('[arXiv') + 1) + ' Row has 6 cells, expected 7 (the header has 7): the "Organization or author" cell is missing before "[arXiv 2021](https://arxiv.org/abs/2111.04393)", so the cells after it sit one column left; the rest of the row is checked as if it were there',
+    ]);
+    expect(run.stdout).not.toContain('required-cell');
+    expect(run.stdout).not.toContain(DESCRIPTION);
+  });
+
+  it('format leaves a table with a shifted row byte for byte, fixes included, and says to fix the row by hand', () => {
+    const misspelt = GPIPE.replace('TensorFlow', 'tensorflow');
+    writeCatalog(HEADER, misspelt, FORGOTTEN);
+    const before = readFileSync(join(folder, 'catalog.md'), 'utf8');
+    const run = catalog('format', 'catalog.md');
+    expect(run.status).toBe(1);
+    expect(readFileSync(join(folder, 'catalog.md'), 'utf8')).toBe(before);
+    expect(run.stderr).toContain('line 10 lacks its "Organization or author" cell, so its later cells sit one column left');
+    expect(run.stderr).toContain('add the missing cell by hand');
+  });
+
+  it('format drops empty cells beyond the header as a named fix, and keeps a cell with text', () => {
+    writeCatalog(HEADER, `${GPIPE} |`, PESTO);
+    const run = catalog('format', 'catalog.md');
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('catalog.md: formatted; fixed 9:' + (GPIPE.length + 2) + ' table-column-count\n');
+    expect(readFileSync(join(folder, 'catalog.md'), 'utf8')).toContain(`\n${GPIPE}\n${PESTO}\n`);
+    writeCatalog(HEADER, `${GPIPE} Extra |`, PESTO);
+    expect(catalog('format', 'catalog.md').status).toBe(1);
+    expect(readFileSync(join(folder, 'catalog.md'), 'utf8')).toContain(`${GPIPE} Extra |`);
   });
 });
 

@@ -125,6 +125,19 @@ describe('usage', () => {
     expect(run.stderr).toBe('');
   });
 
+  it('<command> --help and help <command> print that command\'s usage, options and an example', () => {
+    for (const command of COMMANDS) {
+      const run = catalog([command, '--help'], folder);
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(new RegExp(`^Usage: catalog ${command} \\[files?\\] \\[options\\]\n`, 'u'));
+      expect(run.stdout).toMatch(new RegExp(`\nExample:\n  catalog ${command} `, 'u'));
+      expect(catalog(['help', command], folder).stdout).toBe(run.stdout);
+    }
+    expect(catalog(['lint', '--help'], folder).stdout).toContain('--changed-since REF');
+    expect(catalog(['help'], folder).stdout).toMatch(/^Usage: catalog <command>/u);
+    expectRefused(catalog(['help', 'lnit'], folder), 'unknown command "lnit"');
+  });
+
   it('--version prints the version of package.json', () => {
     const run = catalog(['--version'], folder);
     expect(run.status).toBe(0);

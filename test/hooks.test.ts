@@ -87,7 +87,7 @@ describe('the git hook installer (run by `prepare`)', () => {
     expect(packageJson.scripts['prepare']).toMatch(/(^|&& )node scripts\/install-git-hooks\.js$/);
     expect(packageJson.scripts['lint-catalog']).toBe('node bin/catalog.js check catalog.md');
     // The hook runs the same check, errors only.
-    expect(hookScript.trimEnd().split('\n').at(-1)).toBe('exec node bin/catalog.js check --quiet catalog.md');
+    expect(hookScript.trimEnd().split('\n').at(-1)).toBe('exec node bin/catalog.js check --quiet --changed-since HEAD catalog.md');
   });
 });
 
@@ -122,7 +122,7 @@ describe('the installed pre-commit hook', () => {
     const { commit, checkCalls } = repositoryWithHook();
     expect(commit('catalog.md')).toBe(0);
     expect(commit('catalog.config.json')).toBe(0);
-    expect(checkCalls()).toEqual(['check --quiet catalog.md', 'check --quiet catalog.md']);
+    expect(checkCalls()).toEqual(['check --quiet --changed-since HEAD catalog.md', 'check --quiet --changed-since HEAD catalog.md']);
     expect(commit('catalog.md', { CHECK_EXIT: '1' })).not.toBe(0);
   });
 
@@ -136,7 +136,7 @@ describe('the installed pre-commit hook', () => {
     expect(refused.status).not.toBe(0);
     expect(refused.stderr).toContain('has changes that are not staged');
     expect(refused.stderr).toContain('git add catalog.md');
-    expect(checkCalls()).toEqual(['check --quiet catalog.md']);
+    expect(checkCalls()).toEqual(['check --quiet --changed-since HEAD catalog.md']);
   });
 
   it('can be skipped once, with --no-verify or SKIP_SIMPLE_GIT_HOOKS=1', () => {
@@ -164,6 +164,12 @@ describe('the installed pre-commit hook', () => {
     writeFileSync(join(folder, 'catalog.md'), '# List\n\n| Name | Year |\n| --- | --- |\n| A | 2021 |\n| B | 2022 |\n');
     execFileSync('git', ['add', 'catalog.md'], { cwd: folder });
     expect(gitCommit(folder, 'fixed', {}, []).status).toBe(0);
+    // A duplicate pasted above the row it repeats is blamed on the row being committed.
+    writeFileSync(join(folder, 'catalog.md'), '# List\n\n| Name | Year |\n| --- | --- |\n| B | 2022 |\n| A | 2021 |\n| B | 2022 |\n');
+    execFileSync('git', ['add', 'catalog.md'], { cwd: folder });
+    const duplicate = gitCommit(folder, 'duplicate', {}, []);
+    expect(duplicate.status).not.toBe(0);
+    expect(duplicate.stderr).toContain('5:3-5:4  error    Duplicate entry "B": the same name as "B" on line 7');
   });
 });
 
@@ -184,14 +190,14 @@ describe('.pre-commit-hooks.yaml (for the pre-commit framework)', () => {
     expect(hooks).toEqual([
       expect.objectContaining({
         id: 'catalog-check',
-        entry: 'npx --no-install catalog check',
+        entry: 'npx --no-install catalog check --changed-since HEAD',
         language: 'system',
         files: '^catalog\\.md$',
         pass_filenames: true,
       }),
       expect.objectContaining({
         id: 'catalog-check-markdown',
-        entry: 'npx --no-install catalog check',
+        entry: 'npx --no-install catalog check --changed-since HEAD',
         language: 'system',
         types: ['markdown'],
         pass_filenames: true,

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -343,9 +343,49 @@ describe('action.yml (the reusable action for other lists)', () => {
       expect(result.stdout).toMatch(/^::error file=README\.md,line=6,.*cell-type/mu);
     });
 
-    it('refuses an unknown command', () => {
-      expect(run({ COMMAND: 'format' }).stdout).toContain('::error::The command input must be check or links');
-      expect(run({ COMMAND: 'format' }).status).toBe(2);
+    it('refuses an unknown command, with an annotation and a line of the job summary', () => {
+      const result = run({ COMMAND: 'format' });
+      expect(result.stdout).toContain('::error title=catalog::The command input must be check or links');
+      expect(result.status).toBe(2);
+      expect(readFileSync(join(folder, 'summary.md'), 'utf8')).toContain('- catalog: The command input must be check or links');
+      rmSync(join(folder, 'summary.md'), { force: true });
+    });
+
+    it('expands globs itself, and refuses a glob that matches nothing or a missing file the same way', () => {
+      mkdirSync(join(folder, 'docs', 'deep'), { recursive: true });
+      writeFileSync(join(folder, 'docs', 'deep', 'more.md'), '# More\n\n| Name | Year |\n| --- | --- |\n| [C](https://example.org/c) | 19 |\n');
+      const globbed = run({ FILES: 'README.md docs/**/*.md' });
+      expect(globbed.status).toBe(1);
+      expect(globbed.stdout).toMatch(/^::error file=docs\/deep\/more\.md,line=5,/mu);
+      rmSync(join(folder, 'summary.md'), { force: true });
+      for (const [files, message] of [
+        ['*.txt', 'The files input "*.txt" matches no file.'],
+        ['README.md LIST.md', 'The files input names "LIST.md", which does not exist.'],
+        ['', 'The files input names no file.'],
+      ]) {
+        const refused = run({ FILES: files! });
+        expect(refused.status, files).toBe(2);
+        expect(refused.stdout).toContain(`::error title=catalog::${message}`);
+        expect(readFileSync(join(folder, 'summary.md'), 'utf8')).toContain(message!);
+        rmSync(join(folder, 'summary.md'), { force: true });
+      }
+      rmSync(join(folder, 'docs'), { recursive: true, force: true });
+    });
+
+    it('lists every finding in the job summary, with links to their lines, when there are more than GitHub annotates', () => {
+      const many = join(folder, 'many.md');
+      const rows = Array.from({ length: 12 }, (_, index) => `| [E${index}](https://example.org/e${index}) | ${index} |`);
+      writeFileSync(many, `# Many\n\n| Name | Year |\n| --- | --- |\n${rows.join('\n')}\n`);
+      const result = run({ FILES: 'many.md', GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'owner/list', GITHUB_SHA: 'abc123' });
+      expect(result.status).toBe(1);
+      const summary = readFileSync(join(folder, 'summary.md'), 'utf8');
+      expect(summary).toContain('### catalog: 12 findings');
+      expect(summary).toContain('| [many.md:16](https://github.com/owner/list/blob/abc123/many.md#L16) | error | cell-type |');
+      rmSync(join(folder, 'summary.md'), { force: true });
+      // Ten findings or fewer all show as annotations: no summary.
+      run({});
+      expect(existsSync(join(folder, 'summary.md'))).toBe(false);
+      rmSync(many);
     });
 
     it('passes changed-since to check (here, outside a git repository, check says so)', () => {

@@ -8,6 +8,8 @@ export interface ColumnSchema {
   allowPlainText: boolean;
   /** type "link" or "links": several entries may link to one page (a licence, one repository for two methods); duplicate-entry ignores these links. */
   sharedLinks: boolean;
+  /** type "links": what stands between two links of a cell (default ", "; a list of badges may use " "). */
+  separator: string;
   /** type "enumeration": the canonical spellings. */
   values: string[];
   /** type "enumeration": variant spelling → canonical spelling, matched case-insensitively (`pytorch` → `PyTorch`). */
@@ -28,7 +30,12 @@ export interface TableSchema {
   key: string;
   /** Columns to sort by, in order; ties are broken by the whole row. Empty: rows keep their order. */
   sortBy: string[];
+  /** An entry may be listed under several headings (same name, same link, another table); duplicate-entry still reports a repeat within one table. */
+  crossListing: boolean;
 }
+
+/** How `catalog format` writes a table: `| a | b |`, or padded so that the pipes line up. */
+export type TableStyle = 'compact' | 'aligned';
 
 export interface LinksConfig {
   /** Per-host settings, keyed by host name (e.g. "dl.acm.org"). */
@@ -66,6 +73,7 @@ export interface CatalogConfig {
   /** Absolute path of the config file, or null when none was found (generic mode). */
   path: string | null;
   tables: TableSchema[];
+  style: TableStyle;
   /** Rule id → severity override, or "off". */
   rules: Record<string, 'off' | 'error' | 'warning' | 'info'>;
   /** Phrases that make a text cell a hedge (rule no-hedge), matched case-insensitively. */

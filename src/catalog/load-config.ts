@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { CatalogConfig, ColumnSchema, ColumnType, LinksConfig, SiteConfig, TableSchema } from './config.js';
+import type { CatalogConfig, ColumnSchema, ColumnType, LinksConfig, SiteConfig, TableSchema, TableStyle } from './config.js';
 import { findUpward } from './find-upward.js';
 import { compileUrlPattern } from './url-pattern.js';
 
@@ -13,6 +13,7 @@ export class ConfigError extends Error {
 
 const COLUMN_TYPES: readonly ColumnType[] = ['text', 'link', 'links', 'year', 'enumeration'];
 const RULE_LEVELS = ['off', 'error', 'warning', 'info'] as const;
+const TABLE_STYLES: readonly TableStyle[] = ['compact', 'aligned'];
 
 export function defaultLinksConfig(): LinksConfig {
   return {
@@ -35,7 +36,7 @@ export const DEFAULT_HEDGES = ['not verified', 'unverified', 'unknown', 'TODO', 
 
 /** No schema: every table is normalized in structure only. */
 export function genericConfig(): CatalogConfig {
-  return { path: null, tables: [], rules: {}, hedges: DEFAULT_HEDGES, links: defaultLinksConfig(), site: defaultSiteConfig() };
+  return { path: null, tables: [], style: 'compact', rules: {}, hedges: DEFAULT_HEDGES, links: defaultLinksConfig(), site: defaultSiteConfig() };
 }
 
 /** Searches upward from the markdown file's folder for catalog.config.json, up to the repository root. */
@@ -71,11 +72,14 @@ export function parseConfig(raw: unknown, path: string | null): CatalogConfig {
   };
   const root = expectObject(raw, '(root)', fail);
   refuseLineBreaks(root, '', fail);
-  allowKeys(root, ['$schema', 'tables', 'rules', 'hedges', 'links', 'site'], '(root)', fail);
+  allowKeys(root, ['$schema', 'tables', 'style', 'rules', 'hedges', 'links', 'site'], '(root)', fail);
 
   const tablesRaw = root['tables'] ?? [];
   if (!Array.isArray(tablesRaw)) fail('tables', 'must be an array of table schemas');
   const tables = (tablesRaw as unknown[]).map((table, index) => parseTable(table, `tables[${index}]`, fail));
+
+  const style = root['style'] ?? 'compact';
+  if (!TABLE_STYLES.includes(style as TableStyle)) fail('style', `must be one of ${TABLE_STYLES.join(', ')}`);
 
   // Keyed by names the config chooses: without a prototype, `__proto__` or `constructor` is a key like any other.
   const rules: CatalogConfig['rules'] = Object.create(null);
@@ -92,14 +96,14 @@ export function parseConfig(raw: unknown, path: string | null): CatalogConfig {
     if (hedge.trim() === '') fail(`hedges[${index}]`, 'must not be empty');
   });
 
-  return { path, tables, rules, hedges, links: parseLinks(root['links'] ?? {}, fail), site: parseSite(root['site'] ?? {}, fail) };
+  return { path, tables, style: style as TableStyle, rules, hedges, links: parseLinks(root['links'] ?? {}, fail), site: parseSite(root['site'] ?? {}, fail) };
 }
 
 type Fail = (field: string, problem: string) => never;
 
 function parseTable(raw: unknown, field: string, fail: Fail): TableSchema {
   const table = expectObject(raw, field, fail);
-  allowKeys(table, ['name', 'headings', 'columns', 'key', 'sortBy'], field, fail);
+  allowKeys(table, ['name', 'headings', 'columns', 'key', 'sortBy', 'crossListing'], field, fail);
   const columnsRaw = table['columns'];
   if (!Array.isArray(columnsRaw) || columnsRaw.length === 0) fail(`${field}.columns`, 'must be a non-empty array of columns');
   const columns = (columnsRaw as unknown[]).map((column, index) => parseColumn(column, `${field}.columns[${index}]`, fail));
@@ -123,12 +127,13 @@ function parseTable(raw: unknown, field: string, fail: Fail): TableSchema {
     columns,
     key: key as string,
     sortBy,
+    crossListing: booleanField(table['crossListing'], false, `${field}.crossListing`, fail),
   };
 }
 
 function parseColumn(raw: unknown, field: string, fail: Fail): ColumnSchema {
   const column = expectObject(raw, field, fail);
-  allowKeys(column, ['name', 'type', 'required', 'allowPlainText', 'sharedLinks', 'values', 'aliases', 'multiple', 'closed'], field, fail);
+  allowKeys(column, ['name', 'type', 'required', 'allowPlainText', 'sharedLinks', 'separator', 'values', 'aliases', 'multiple', 'closed'], field, fail);
   const name = column['name'];
   if (typeof name !== 'string' || name.trim() === '') fail(`${field}.name`, 'must be a non-empty string');
   const type = column['type'] ?? 'text';
@@ -143,12 +148,15 @@ function parseColumn(raw: unknown, field: string, fail: Fail): ColumnSchema {
     aliases[variant.toLowerCase()] = canonical as string;
   }
   if (type === 'enumeration' && values.length === 0) fail(`${field}.values`, 'must list the canonical values of an enumeration');
+  const separator = column['separator'] ?? ', ';
+  if (typeof separator !== 'string' || separator === '') fail(`${field}.separator`, 'must be a non-empty string, e.g. ", "');
   return {
     name: (name as string).trim(),
     type: type as ColumnType,
     required: booleanField(column['required'], false, `${field}.required`, fail),
     allowPlainText: booleanField(column['allowPlainText'], false, `${field}.allowPlainText`, fail),
     sharedLinks: booleanField(column['sharedLinks'], false, `${field}.sharedLinks`, fail),
+    separator: separator as string,
     values,
     aliases,
     multiple: booleanField(column['multiple'], false, `${field}.multiple`, fail),

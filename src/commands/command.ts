@@ -71,6 +71,8 @@ export interface Command {
   /** `lint [files]`: the first column of the help. */
   usage: string;
   summary: string;
+  /** A command line that shows it at work, for `catalog <command> --help`. */
+  example?: string;
   /** Help lines for the command's own options, indented under it. */
   optionHelp: string[];
   /** Options it accepts besides --help. */

@@ -37,6 +37,7 @@ export const exportCommand: Command = {
   name: 'export',
   usage: 'export [files]',
   summary: 'Print the catalog as JSON, or its citations as BibTeX or CSL-JSON.',
+  example: 'catalog export catalog.md > catalog.json',
   optionHelp: [
     '-f, --format F    json (the catalog as data, the default), bibtex or csl-json (one citation per entry).',
     '--cache FILE      For bibtex and csl-json: the link cache whose registry answers fill the citations.',

@@ -75,6 +75,7 @@ export const formatCommand: Command = {
   name: 'format',
   usage: 'format [files]',
   summary: 'Rewrite the tables normalized and sorted; nothing else in the file changes.',
+  example: 'catalog format --check catalog.md',
   optionHelp: [
     '--check           Write nothing; print a unified diff and exit 1 if a file would change.',
     '--fix-redirects   Also replace links that the last link check found permanently redirected.',

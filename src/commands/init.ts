@@ -10,6 +10,7 @@ export const initCommand: Command = {
   name: 'init',
   usage: 'init [file]',
   summary: 'Write a starting catalog.config.json inferred from the tables of an existing list.',
+  example: 'catalog init README.md',
   optionHelp: ['-c, --config FILE   write the config there (default: catalog.config.json next to the file); never overwrites'],
   options: ['config'],
   run: async ({ paths, values, io }) => {

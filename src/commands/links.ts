@@ -73,6 +73,7 @@ export const linksCommand: Command = {
   name: 'links',
   usage: 'links [files]',
   summary: 'Check that every link in the tables is alive.',
+  example: 'catalog links --changed-since origin/main catalog.md',
   optionHelp: [
     '--all             Also check links in the prose.',
     '--changed-since REF  Only links that the git diff against REF added.',

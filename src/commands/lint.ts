@@ -6,7 +6,7 @@ import { worstOutcome, type Command, type CommandRun, type Outcome } from './com
 import { formatLoaded, type FormatOutcome } from './format-loaded.js';
 import { loadCatalogs, reportInputError, type LoadedCatalog } from './load.js';
 import { outcomeOf, report, showsDiff, sortedByPlace } from './report.js';
-import { formatCommandFor, withFormatCommand } from './user-command.js';
+import { catalogCommandFor, formatCommandFor, withFormatCommand } from './user-command.js';
 import { fileSystemWorkspace } from './workspace.js';
 
 /** A loaded file's lint findings, with the links around it followed and hints naming the user's format command. */
@@ -56,7 +56,7 @@ export async function lintFiles({ paths, values, format, io }: CommandRun, forma
       diagnostics.push(...withFormatCommand(outcome.diagnostics, file.path));
       if (outcome.diff) {
         const { diff: text, omitted } = outcome;
-        const rest = omitted > 0 ? `… and ${omitted} more changed ${omitted === 1 ? 'line' : 'lines'}: \`catalog format --check ${file.file}\` shows them all\n` : '';
+        const rest = omitted > 0 ? `… and ${omitted} more changed ${omitted === 1 ? 'line' : 'lines'}: \`${catalogCommandFor(file.path)} format --check ${file.file}\` shows them all\n` : '';
         diffs.push(`\n\`${formatCommandFor(file.path)}\` would change:\n${text}${rest}`);
       }
     }
@@ -72,6 +72,7 @@ export const lintCommand: Command = {
   name: 'lint',
   usage: 'lint [files]',
   summary: 'Check the tables against the schema (catalog.config.json, searched upward).',
+  example: 'catalog lint --changed-since HEAD catalog.md',
   optionHelp: [CHANGED_SINCE_HELP],
   options: ['format', 'config', 'quiet', 'changed-since'],
   run: (run) => lintFiles(run, false),
@@ -83,5 +84,6 @@ export const checkCommand: Command = {
   name: 'check',
   usage: 'check [files]',
   summary: 'lint + format --check in one process (the pre-commit command).',
+  example: 'catalog check catalog.md',
   run: (run) => lintFiles(run, true),
 };

@@ -1,4 +1,5 @@
 // Prints the diagnostics of lint, check, format --check and links in the format asked for.
+import { appendFileSync } from 'node:fs';
 import packageJson from '../../package.json' with { type: 'json' };
 import type { Diagnostic } from '../catalog/diagnostic.js';
 import { configsByFile, type CheckedFile } from '../report/checked-file.js';
@@ -31,6 +32,12 @@ export async function report(all: Diagnostic[], loaded: readonly LoadedCatalog[]
     case 'github': {
       const { formatGithub } = await import('../report/github.js');
       io.stdout(formatGithub(diagnostics));
+      const summaryFile = io.env['GITHUB_STEP_SUMMARY'];
+      const { exceedsAnnotations, findingsSummary } = await import('../report/github-summary.js');
+      // What GitHub drops beyond its annotation limit is listed in the job summary.
+      if (summaryFile && exceedsAnnotations(diagnostics)) {
+        appendFileSync(summaryFile, findingsSummary(diagnostics, { server: io.env['GITHUB_SERVER_URL'], repository: io.env['GITHUB_REPOSITORY'], sha: io.env['GITHUB_SHA'] }));
+      }
       // The annotations show on the pull request; the log still gets the readable report.
       io.stdout(formatStylish(diagnostics, files));
       return;

@@ -88,6 +88,7 @@ export const siteCommand: Command = {
   name: 'site',
   usage: 'site [files]',
   summary: 'Build the website to search and filter the catalog (refused with lint errors).',
+  example: 'catalog site --out _site catalog.md',
   optionHelp: ['--out DIR         Write it into DIR (default _site/).', '--force           Build even when lint finds errors (a preview).'],
   options: ['out', 'force', 'config', 'format'],
   run: buildSiteCommand,

@@ -17,20 +17,36 @@ const NPM_SCRIPT = '`npm run format-catalog`';
 export function formatCommandFor(path: string): string {
   const shown = displayPath(path);
   const file = /[\s'"$`\\]/u.test(shown) ? `'${shown.replace(/'/gu, `'\\''`)}'` : shown;
-  const packageFile = findUpward(dirname(path), 'package.json');
-  const project = packageFile ? readPackage(packageFile) : null;
+  const { packageFile, project } = projectOf(path);
   if (packageFile && project) {
     const relativeFile = relative(dirname(packageFile), path).split(sep).join('/');
     const script = Object.entries(project.scripts ?? {}).find(
       ([, command]) => typeof command === 'string' && /(?:^|\s)(?:catalog|bin\/catalog\.js) format\s/u.test(command) && !command.includes('--check') && command.split(/\s+/u).at(-1) === relativeFile,
     );
     if (script) return `npm run ${script[0]}`;
-    if (packageJson.name in { ...project.dependencies, ...project.devDependencies }) return `npx --no-install catalog format ${file}`;
   }
-  return `catalog format ${file}`;
+  return `${catalogCommandFor(path)} format ${file}`;
+}
+
+/**
+ * How the user of `path` runs this package's command: `npx --no-install catalog` where the
+ * nearest package.json installs it, `node bin/catalog.js` in this package's own repository,
+ * else `catalog` (installed globally, on the PATH).
+ */
+export function catalogCommandFor(path: string): string {
+  const { project } = projectOf(path);
+  if (project?.name === packageJson.name) return 'node bin/catalog.js';
+  if (project && packageJson.name in { ...project.dependencies, ...project.devDependencies }) return 'npx --no-install catalog';
+  return 'catalog';
+}
+
+function projectOf(path: string): { packageFile: string | null; project: ProjectPackage | null } {
+  const packageFile = findUpward(dirname(path), 'package.json');
+  return { packageFile, project: packageFile ? readPackage(packageFile) : null };
 }
 
 interface ProjectPackage {
+  name?: string;
   scripts?: Record<string, unknown>;
   dependencies?: Record<string, unknown>;
   devDependencies?: Record<string, unknown>;
@@ -45,13 +61,16 @@ function readPackage(packageFile: string): ProjectPackage | null {
   }
 }
 
-/** The diagnostics with their hints naming the command that formats their file. */
+// A command a hint names as `catalog …`, which is on no PATH where the package is a dependency.
+const BARE_COMMAND = '`catalog ';
+
+/** The diagnostics with their hints naming the commands as the user of their file types them. */
 export function withFormatCommand(diagnostics: Diagnostic[], path: string): Diagnostic[] {
+  const named = (hint: string) => hint.includes(NPM_SCRIPT) || hint.includes(BARE_COMMAND);
   // A clean file (the pre-commit hook's usual case) reads no package.json.
-  if (!diagnostics.some((diagnostic) => diagnostic.hint.includes(NPM_SCRIPT))) return diagnostics;
-  const command = formatCommandFor(path);
-  if (`\`${command}\`` === NPM_SCRIPT) return diagnostics;
-  return diagnostics.map((diagnostic) =>
-    diagnostic.hint.includes(NPM_SCRIPT) ? { ...diagnostic, hint: diagnostic.hint.replaceAll(NPM_SCRIPT, `\`${command}\``) } : diagnostic,
-  );
+  if (!diagnostics.some((diagnostic) => named(diagnostic.hint))) return diagnostics;
+  const format = `\`${formatCommandFor(path)}\``;
+  const catalog = `\`${catalogCommandFor(path)} `;
+  const resolved = (hint: string) => (catalog === BARE_COMMAND ? hint : hint.replaceAll(BARE_COMMAND, catalog)).replaceAll(NPM_SCRIPT, format);
+  return diagnostics.map((diagnostic) => (named(diagnostic.hint) ? { ...diagnostic, hint: resolved(diagnostic.hint) } : diagnostic));
 }

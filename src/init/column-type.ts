@@ -1,6 +1,7 @@
 import type { ColumnSchema, ColumnType } from '../catalog/config.js';
 import type { Cell } from '../catalog/model.js';
 import { checkCell } from '../rules/cell-type.js';
+import { commentSpans, linkSpans, textOutside } from '../rules/cell-spans.js';
 import type { RawColumn } from './raw-config.js';
 import { inferVocabulary } from './vocabulary.js';
 
@@ -24,11 +25,15 @@ export function inferColumn(name: string, cells: readonly Cell[], required: bool
   };
   if (fitting('year') >= FITTING.year) return { ...column, type: 'year' };
   const withLinks = cells.filter((cell) => cell.links.length > 0).length;
+  // A cell with two links (two licence badges, two papers) makes a column of links.
+  if (cells.some((cell) => cell.links.length > 1)) {
+    const separator = commonSeparator(cells);
+    if (fitting('links', { separator }) >= FITTING.links) return { ...column, type: 'links', ...(separator === ', ' ? {} : { separator }) };
+  }
   if (fitting('link') >= FITTING.link) return { ...column, type: 'link' };
   if (withLinks >= cells.length / 2 && fitting('link', { allowPlainText: true }) >= FITTING.link) {
     return { ...column, type: 'link', allowPlainText: true };
   }
-  if (cells.some((cell) => cell.links.length > 1) && fitting('links') >= FITTING.links) return { ...column, type: 'links' };
   if (withLinks === 0) {
     const vocabulary = inferVocabulary(cells.map((cell) => cell.source));
     if (vocabulary) {
@@ -39,5 +44,20 @@ export function inferColumn(name: string, cells: readonly Cell[], required: bool
 }
 
 function columnSchema(name: string, type: ColumnType, settings: Partial<ColumnSchema>): ColumnSchema {
-  return { name, type, required: false, allowPlainText: false, sharedLinks: false, values: [], aliases: {}, multiple: false, closed: false, ...settings };
+  return { name, type, required: false, allowPlainText: false, sharedLinks: false, separator: ', ', values: [], aliases: {}, multiple: false, closed: false, ...settings };
+}
+
+/** What the column's cells most often put between two links (", " when they agree on nothing else). */
+function commonSeparator(cells: readonly Cell[]): string {
+  const counts = new Map<string, number>([[', ', 0]]);
+  for (const cell of cells) {
+    const links = linkSpans(cell);
+    if (links.length < 2) continue;
+    const comments = commentSpans(cell);
+    links.slice(1).forEach((link, index) => {
+      const separator = textOutside(cell.source, links[index]!.end, link.start, comments);
+      if (separator !== '') counts.set(separator, (counts.get(separator) ?? 0) + 1);
+    });
+  }
+  return [...counts].reduce((best, candidate) => (candidate[1] > best[1] ? candidate : best))[0];
 }

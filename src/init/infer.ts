@@ -2,6 +2,7 @@ import { DEFAULT_HEDGES, parseConfig } from '../catalog/load-config.js';
 import type { Catalog, Cell, Row, Table } from '../catalog/model.js';
 import { isBlank } from '../rules/columns.js';
 import { normalizedKey } from '../rules/entries.js';
+import { isAlignedTable } from '../catalog/table-layout.js';
 import { hedgeFinder } from '../rules/no-hedge.js';
 import { canonicalUrl } from '../rules/url-identity.js';
 import { yearAfterPreprint } from '../rules/year-matches-paper.js';
@@ -13,12 +14,14 @@ import { inferSortBy } from './sort-order.js';
 export interface InferredSchema {
   schema: RawTable;
   tables: Table[];
-  /** Some keys repeat in several tables (an entry listed under two headings). */
+  /** Some keys repeat in several tables (an entry listed under two headings): the schema gets `crossListing`. */
   repeatedKey: { key: string; lines: number[] } | null;
   /** A row whose Year is later than its arXiv preprint's: the list gives the venue's year, not the first version's. */
   venueYear: { line: number; year: number; preprintYear: number } | null;
   /** Non-key link columns whose links the list already repeats across rows (a licence page, a shared repository): set `sharedLinks`. */
   sharedLinks: SharedLink[];
+  /** Tables not yet in the inferred sort order (`sorted` reports their rows). */
+  unsorted: Table[];
   /** The first text cell that already holds one of no-hedge's phrases: the list uses them as words. */
   hedge: { line: number; column: string; phrase: string } | null;
 }
@@ -32,6 +35,8 @@ export interface SharedLink {
 
 export interface Inference {
   config: RawConfig;
+  /** How many of the tables with rows are written in the aligned style: more than half make the list's style aligned. */
+  alignedTables: { aligned: number; tables: number };
   schemas: InferredSchema[];
   /** Tables no schema was inferred for, and why. */
   skipped: { table: Table; reason: string }[];
@@ -60,13 +65,15 @@ export function inferConfig(catalog: Catalog): Inference {
   }
   const schemas = [...groups.values()].map((tables) => inferSchema(tables, groups.size > 1));
   const rules: RawConfig['rules'] = {};
-  // A list that files an entry under several headings means it: duplicate-entry would report each.
-  if (schemas.some((schema) => schema.repeatedKey)) rules['duplicate-entry'] = 'off';
   // year-matches-paper holds a list to the first-version convention; one that dates entries by venue keeps its own.
   if (schemas.some((schema) => schema.venueYear)) rules['year-matches-paper'] = 'off';
   // A list whose text already holds "TODO" or "?" (an app's name, a question as a title) would draw no-hedge on rows it means.
   if (schemas.some((schema) => schema.hedge)) rules['no-hedge'] = 'off';
-  return { config: { tables: schemas.map((inferred) => inferred.schema), rules }, schemas, skipped };
+  const withRows = catalog.tables.filter((table) => table.rows.length > 0);
+  const aligned = withRows.filter((table) => isAlignedTable(catalog, table)).length;
+  // The list's own table style, so that format changes only what is out of it.
+  const style = aligned > withRows.length / 2 ? 'aligned' : 'compact';
+  return { config: { style, tables: schemas.map((inferred) => inferred.schema), rules }, alignedTables: { aligned, tables: withRows.length }, schemas, skipped };
 }
 
 function headerNames(table: Table): string[] {
@@ -100,8 +107,12 @@ function inferSchema(tables: Table[], named: boolean): InferredSchema {
     column.sharedLinks = true;
     return [{ column: column.name, ...shared }];
   });
-  schema.sortBy = inferSortBy(tables, parseConfig({ tables: [schema] }, null).tables[0]!);
-  return { schema, tables, repeatedKey: repeatedKey(tables, keyIndex), venueYear: venueYear(rows, columns), sharedLinks, hedge: firstHedge(rows, columns) };
+  const { sortBy, unsorted } = inferSortBy(tables, parseConfig({ tables: [schema] }, null).tables[0]!);
+  schema.sortBy = sortBy;
+  // A list that files an entry under several headings means it; duplicate-entry stays on for repeats within a table.
+  const repeated = repeatedKey(tables, keyIndex);
+  if (repeated) schema.crossListing = true;
+  return { schema, tables, repeatedKey: repeated, venueYear: venueYear(rows, columns), sharedLinks, unsorted, hedge: firstHedge(rows, columns) };
 }
 
 /** The first text cell, row by row, that no-hedge would report with its default phrases. */

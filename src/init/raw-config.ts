@@ -7,6 +7,7 @@ export interface RawColumn {
   required: boolean;
   allowPlainText?: boolean;
   sharedLinks?: boolean;
+  separator?: string;
   values?: string[];
   aliases?: Record<string, string>;
   multiple?: boolean;
@@ -19,6 +20,7 @@ export interface RawTable {
   headings: string[];
   key: string;
   sortBy: string[];
+  crossListing?: boolean;
   columns: RawColumn[];
 }
 
@@ -26,5 +28,6 @@ export interface RawTable {
 export interface RawConfig {
   $schema?: string;
   tables: RawTable[];
+  style?: 'compact' | 'aligned';
   rules: Record<string, 'off' | 'error' | 'warning' | 'info'>;
 }

@@ -5,6 +5,7 @@ import type { LinkClient, ProbeResponse } from './client.js';
 import { deadline } from './deadline.js';
 import type { NxdomainJudge } from './resolver.js';
 import { permanentTarget, registrableDomain, resolveLocation, setCookiePairs, suspiciousRedirect } from './redirects.js';
+import { ForbiddenAddressError } from './address-policy.js';
 import { plainHttpUrl } from './replacement-url.js';
 import { HostGaveUpError, type HostScheduler } from './scheduler.js';
 import type { CheckCost, LinkFindings, RedirectHop } from './types.js';
@@ -156,7 +157,10 @@ class CheckRun {
           host,
           async () => {
             const startedAt = Date.now();
-            const response = await this.spend((signal) => client.probe({ url: target, method, headers, maxBodyBytes: method === 'GET' ? settings.maxBodyBytes : 0, signal }));
+            const response = await this.spend((signal) => client.probe({ url: target, method, headers, maxBodyBytes: method === 'GET' ? settings.maxBodyBytes : 0, signal })).catch((error: unknown) => {
+              if (neverSent(error)) scheduler.notSent(host);
+              throw error;
+            });
             const outcome = classifyResponse(response.status, response.headers, method, config.acceptStatus ?? []);
             // Told to the scheduler before the host's slot is released, so no request slips in before a backoff.
             return { response, outcome, backoff: this.tellScheduler(host, response, outcome, retries, startedAt) };
@@ -243,6 +247,10 @@ class CheckRun {
     const time = deadline(this.parts.settings.runSignal, this.remainingMs);
     try {
       return await request(time.signal);
+    } catch (error) {
+      // A request refused before it left (a forbidden address) is no request made.
+      if (neverSent(error)) this.requests--;
+      throw error;
     } finally {
       time.clear();
       this.remainingMs = time.expired ? 0 : this.remainingMs - (Date.now() - started);
@@ -263,6 +271,14 @@ class CheckRun {
   private outOfRunTime(): Ending {
     return { kind: 'unverifiable', status: null, reason: runOutOfTime(this.parts.settings.runTimeoutMs) };
   }
+}
+
+/** The error refused the request before anything was sent: the address policy, itself or as the cause of a connection error. */
+function neverSent(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth++) {
+    if (cause instanceof ForbiddenAddressError) return true;
+  }
+  return false;
 }
 
 /** The reason given for a link the run's time budget left unsettled. */

@@ -79,6 +79,12 @@ export class HostScheduler {
     }
   }
 
+  /** A request that had its slot but was refused before it was sent (a forbidden address): not counted as one made. */
+  notSent(host: string): void {
+    const state = this.state(host);
+    state.stats.requests = Math.max(0, state.stats.requests - 1);
+  }
+
   /**
    * The host asked us to slow down, in answer to a request started at `requestStartedAt`:
    * pauses every request to `host` for `ms` (capped), from now, and returns the pause. Answers

@@ -92,7 +92,7 @@ function checkLinks(column: ColumnSchema, cell: Cell): Finding[] {
     return [
       {
         range: cell.range,
-        message: `Unexpected plain text in the "${column.name}" column, expected links separated by ", "`,
+        message: `Unexpected plain text in the "${column.name}" column, expected links separated by "${column.separator}"`,
         hint: 'Write each entry as a link, e.g. [arXiv](https://arxiv.org/abs/…), [code](https://github.com/…)',
       },
     ];
@@ -102,17 +102,23 @@ function checkLinks(column: ColumnSchema, cell: Cell): Finding[] {
   links.slice(1).forEach((link, index) => {
     const previous = links[index]!;
     const separator = textOutside(cell.source, previous.end, link.start, comments);
-    if (separator === ', ') return;
+    if (separator === column.separator) return;
     findings.push({
       range: rangeInCell(cell, previous.end, link.start),
-      message: `Unexpected "${separator}" between links in the "${column.name}" column, expected ", "`,
-      hint: 'Separate the links with a comma and one space; move any other text to another column',
+      message: `Unexpected "${separator}" between links in the "${column.name}" column, expected "${column.separator}"`,
+      hint: `Separate the links with "${column.separator}" (the column's "separator"); move any other text to another column`,
     });
   });
   return findings;
 }
 
-/** Text before the first link or after the last one (HTML comments aside). */
+/**
+ * Spacing a list puts around a link on purpose: whitespace entities (to widen a column) and line
+ * breaks. They are no text beside the link.
+ */
+const SPACING = /&(?:nbsp|ensp|emsp|thinsp);|&#(?:160|x0*a0|8194|8195);|<br\s*\/?>/giu;
+
+/** Text before the first link or after the last one (HTML comments and spacing aside). */
 function strayText(column: ColumnSchema, cell: Cell, links: Span[], where: string, hint: string): Finding[] {
   const comments = commentSpans(cell);
   const edges: Span[] = [
@@ -120,7 +126,7 @@ function strayText(column: ColumnSchema, cell: Cell, links: Span[], where: strin
     { start: links[links.length - 1]!.end, end: cell.source.length },
   ];
   return edges.flatMap((edge) => {
-    const text = textOutside(cell.source, edge.start, edge.end, comments).trim();
+    const text = textOutside(cell.source, edge.start, edge.end, comments).replace(SPACING, ' ').trim();
     if (text === '') return [];
     return [{ range: rangeInCell(cell, edge.start, edge.end), message: `Unexpected text "${text}" ${where} in the "${column.name}" column`, hint }];
   });

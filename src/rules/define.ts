@@ -1,10 +1,10 @@
 import type { CatalogConfig, TableSchema } from '../catalog/config.js';
-import type { Diagnostic } from '../catalog/diagnostic.js';
+import type { Diagnostic, Severity } from '../catalog/diagnostic.js';
 import type { Catalog, Table } from '../catalog/model.js';
 import type { LintContext, Rule } from './rule.js';
 
-/** What a rule found; `defineRule` adds the rule id, severity and file. */
-export type Finding = Omit<Diagnostic, 'ruleId' | 'severity' | 'file'>;
+/** What a rule found; `defineRule` adds the rule id, the rule's severity (unless the finding is milder) and file. */
+export type Finding = Omit<Diagnostic, 'ruleId' | 'severity' | 'file'> & { severity?: Severity };
 
 export type RuleMeta = Omit<Rule, 'check' | 'needsSchema'>;
 

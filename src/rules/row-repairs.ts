@@ -1,6 +1,7 @@
 import type { ColumnSchema } from '../catalog/config.js';
 import type { Catalog, Cell, Point, Row, Table } from '../catalog/model.js';
 import { checkCell } from './cell-type.js';
+import { columnProfile, type CellCost } from './column-profile.js';
 import { columnIndex, isBlank } from './columns.js';
 import { emptyRange } from './positions.js';
 
@@ -32,11 +33,18 @@ export const isRepaired = (row: Row): row is RepairedRow => 'repair' in row;
  */
 export function withRepairedRows(catalog: Catalog): Catalog {
   let changed = false;
+  // The profile of a schema's columns, made once and only for a schema with a row to look at.
+  const profiles = new Map<object, CellCost>();
+  const profileOf = (table: Table) => {
+    const schema = table.schema!;
+    if (!profiles.has(schema)) profiles.set(schema, columnProfile(catalog.tables.filter((other) => other.schema === schema)));
+    return profiles.get(schema)!;
+  };
   const tables = catalog.tables.map((table) => {
     const width = table.header.cells.length;
     if (!table.schema && table.rows.every((row) => row.cells.length === width)) return table;
     const rows = table.rows.map((row) => {
-      const repaired = row.cells.length === width + 1 ? literalPipe(catalog, table, row) : missingCell(table, row);
+      const repaired = row.cells.length === width + 1 ? literalPipe(catalog, table, row) : missingCell(table, row, profileOf);
       if (repaired) changed = true;
       return repaired ?? row;
     });
@@ -102,28 +110,49 @@ function literalPipe(catalog: Catalog, table: Table, row: Row): RepairedRow | nu
 
 /**
  * A row one cell short, or of full width but ending in an empty cell, whose values fit their
- * columns once an empty cell is put back somewhere (and the trailing one dropped).
+ * columns better once an empty cell is put back somewhere (and the trailing one dropped). Of the
+ * places the cell may be missing from, the one whose reading leaves the fewest type errors
+ * wins, then the likeliest by the columns' profile: required columns filled, each cell of the
+ * length and kind its column usually holds. A short row is read as GFM pads it (the cell
+ * missing at the end) unless another reading is clearly better.
  */
-function missingCell(table: Table, row: Row): RepairedRow | null {
+function missingCell(table: Table, row: Row, profileOf: (table: Table) => CellCost): RepairedRow | null {
   const width = table.header.cells.length;
   const fullWidth = row.cells.length === width;
   if (!table.schema || !(row.cells.length === width - 1 || (fullWidth && isBlank(row.cells[width - 1])))) return null;
   // Most full rows end in an empty optional cell: only those whose years or known values are off
   // (cheap to tell, unlike links) are worth the full check.
   if (fullWidth && !misfitsCheaply(table, row.cells)) return null;
-  const asIs = fit(table, row.cells);
-  if (asIs.errors < (fullWidth ? 2 : 1)) return null;
   const kept = fullWidth ? row.cells.slice(0, -1) : row.cells;
-  let best: { column: number; cells: Cell[]; errors: number; matches: number } | null = null;
-  for (let column = 0; column < kept.length; column++) {
-    const at = kept[column]!.range.start;
+  const cost = profileOf(table);
+  const readings = Array.from({ length: kept.length + 1 }, (_, column) => {
+    const at = column < kept.length ? kept[column]!.range.start : row.range.end;
     const empty: Cell = { index: column, source: '', range: emptyRange(at), text: '', links: [], nodes: [] };
     const cells = [...kept.slice(0, column), empty, ...kept.slice(column).map((later) => ({ ...later, index: later.index + 1 }))];
-    const shifted = fit(table, cells);
-    if (!best || shifted.errors < best.errors || (shifted.errors === best.errors && shifted.matches > best.matches)) best = { column, cells, ...shifted };
-  }
-  if (!best || best.errors >= asIs.errors || best.errors > MOST_OTHER_ERRORS || best.matches <= asIs.matches) return null;
+    return { column, cells, errors: fit(table, cells).errors, cost: readingCost(table, cells, cost) };
+  });
+  // The last reading is the row as GFM shows it, padded at the end.
+  const asIs = readings[kept.length]!;
+  const best = readings.reduce((chosen, reading) => (reading.errors < chosen.errors || (reading.errors === chosen.errors && reading.cost < chosen.cost) ? reading : chosen));
+  if (best === asIs || best.errors > MOST_OTHER_ERRORS) return null;
+  const clearlyBetter = fullWidth ? asIs.errors >= 2 && best.errors < asIs.errors : best.errors < asIs.errors || best.cost + CLEARLY_LIKELIER < asIs.cost;
+  if (!clearlyBetter) return null;
   return { ...row, cells: best.cells, original: row, repair: { kind: 'missing-cell', column: best.column, at: best.cells[best.column]!.range.start } };
+}
+
+/** How much less likely (in nats) the row as GFM pads it must be before another reading is taken. */
+const CLEARLY_LIKELIER = 4;
+
+/** A required column left blank costs this much on top of its profile: such a reading is the last resort. */
+const REQUIRED_BLANK = 3;
+
+function readingCost(table: Table, cells: Cell[], cost: CellCost): number {
+  const required = new Set((table.schema?.columns ?? []).filter((column) => column.required).map((column) => column.name.toLowerCase()));
+  return table.header.cells.reduce((sum, header, index) => {
+    const name = header.text.trim().toLowerCase();
+    const cell = cells[index];
+    return sum + cost(name, cell) + (required.has(name) && isBlank(cell) ? REQUIRED_BLANK : 0);
+  }, 0);
 }
 
 /** Two neighbouring cells read as one, the pipe between them part of its text. */

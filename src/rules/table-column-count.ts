@@ -1,4 +1,5 @@
 import type { Row, Table } from '../catalog/model.js';
+import { hasOnlyEmptyExtraCells } from '../catalog/padded-cells.js';
 import { defineStructureRule, type Finding } from './define.js';
 import { emptyRange } from './positions.js';
 import { isRepaired, type RepairedRow } from './row-repairs.js';
@@ -25,7 +26,8 @@ function checkRow(table: Table, row: Row): Finding[] {
   const actual = row.cells.length;
   if (actual === expected) return [];
   const counts = countsOf(actual, expected);
-  return actual < expected ? [missingCells(table, row, counts)] : [extraCells(row, expected, counts)];
+  if (actual < expected) return [missingCells(table, row, counts)];
+  return [hasOnlyEmptyExtraCells(row, expected) ? emptyExtraCells(row, expected) : extraCells(row, expected, counts)];
 }
 
 const countsOf = (actual: number, expected: number) => `Row has ${actual} ${actual === 1 ? 'cell' : 'cells'}, expected ${expected} (the header has ${expected})`;
@@ -45,14 +47,23 @@ function repairedRow(table: Table, row: RepairedRow, expected: number): Finding 
       hint: 'Write a literal pipe inside a cell as `\\|`, or remove it',
     };
   }
-  const moved = row.original.cells[repair.column]!;
+  const moved = row.original.cells[repair.column];
   const fullWidth = row.original.cells.length === expected;
-  const shifted = `the cells from "${moved.source}" on look shifted one column left${fullWidth ? ', with an empty cell at the end' : ''}: the ${column} cell is missing before "${moved.source}"; the rest of the row is checked as if it were there`;
+  const before = moved ? ` before ${quoted(moved.source)}` : '';
+  const shifted = `the ${column} cell is missing${before}, so the cells after it sit one column left${fullWidth ? ' and the last cell is empty' : ''}; the rest of the row is checked as if it were there`;
   return {
     range: emptyRange(repair.at),
-    message: fullWidth ? `${shifted.charAt(0).toUpperCase()}${shifted.slice(1)}` : `${counts}, and ${shifted}`,
-    hint: `Add the missing cell before "${moved.source}" (an empty one, \`| |\`, where the column is optional)${fullWidth ? ', and remove the empty last cell' : ''}`,
+    message: fullWidth ? `${shifted.charAt(0).toUpperCase()}${shifted.slice(1)}` : `${counts}: ${shifted}`,
+    hint: `Add the missing cell${before} by hand (an empty one, \`| |\`, where the column is optional)${fullWidth ? ', and remove the empty last cell' : ''}; \`npm run format-catalog\` leaves this table alone until then`,
   };
+}
+
+// A message quotes at most this much of a cell: it names the place, it does not repeat the row.
+const QUOTED_LENGTH = 60;
+
+function quoted(source: string): string {
+  const characters = [...source];
+  return `"${characters.length <= QUOTED_LENGTH ? source : `${characters.slice(0, QUOTED_LENGTH - 1).join('')}…`}"`;
 }
 
 function missingCells(table: Table, row: Row, counts: string): Finding {
@@ -65,14 +76,24 @@ function missingCells(table: Table, row: Row, counts: string): Finding {
   };
 }
 
+/** Empty cells beyond the header: GFM drops them and nothing is lost, so `format` drops them too (a named fix). */
+export function emptyExtraCells(row: Row, expected: number): Finding {
+  const extra = row.cells.slice(expected);
+  const count = extra.length === 1 ? 'an empty cell' : `${extra.length} empty cells`;
+  return {
+    range: { start: extra[0]!.range.start, end: extra[extra.length - 1]!.range.end },
+    message: `${countsOf(row.cells.length, expected)}: the row ends in ${count} beyond the header, which GFM drops`,
+    hint: 'Remove the extra `| |`, or run `npm run format-catalog` to drop it',
+  };
+}
+
 function extraCells(row: Row, expected: number, counts: string): Finding {
   const extra = row.cells.slice(expected);
   const first = extra[0]!;
   const last = extra[extra.length - 1]!;
-  const quoted = extra.map((cell) => `"${cell.source}"`).join(', ');
   return {
     range: { start: first.range.start, end: last.range.end },
-    message: `${counts}: GFM drops the extra ${extra.length === 1 ? 'cell' : 'cells'} ${quoted} without a word`,
+    message: `${counts}: GFM drops the extra ${extra.length === 1 ? 'cell' : 'cells'} ${extra.map((cell) => quoted(cell.source)).join(', ')} without a word`,
     hint: 'Remove the extra cell or merge it into its neighbour; write a literal pipe inside a cell as `\\|`. `npm run format-catalog` leaves this table alone until then',
   };
 }

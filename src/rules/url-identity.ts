@@ -60,6 +60,20 @@ export function canonicalUrl(url: string): string {
   return `${host}${port}${trimSlash(parsed.pathname)}${parsed.search}`;
 }
 
+/**
+ * Who publishes the page, roughly: the owner's account on GitHub (`github.com/owner`) or on a
+ * `*.github.io` site, else the host's last two labels (`docs.mapbox.com` → `mapbox.com`). A
+ * string that is not an http(s) URL is its own site.
+ */
+export function siteOf(url: string): string {
+  const parsed = parseHttpUrl(url);
+  if (!parsed) return url.trim();
+  const host = bareHost(parsed);
+  if (host === 'github.com') return `github.com/${(parsed.pathname.split('/').filter(Boolean)[0] ?? '').toLowerCase()}`;
+  const labels = host.split('.');
+  return labels.slice(host.endsWith('.github.io') || host.endsWith('.gitlab.io') ? -3 : -2).join('.');
+}
+
 // The ACM Digital Library's pages of one DOI: its landing page, abstract, PDF and full text.
 const ACM_DOI_PAGE = /^\/doi\/(?:(?:abs|pdf|epdf|full|fullHtml)\/)?(10\.\d{4,9}\/.+)$/u;
 

@@ -28,6 +28,9 @@ describe('parseConfig', () => {
     [{ tables: [{ columns: [{ name: 'A', type: 'enumeration', values: ['X'], aliases: { x: 'Y' } }] }] }, 'must map to one of the column\'s "values"'],
     [{ tables: [{ columns: [{ name: 'A', type: 'link', sharedLinks: 'yes' }] }] }, '"tables[0].columns[0].sharedLinks" must be true or false'],
     [{ rules: { sorted: 'loud' } }, '"rules.sorted" must be one of off, error, warning, info'],
+    [{ style: 'wide' }, '"style" must be one of compact, aligned'],
+    [{ tables: [{ columns: [{ name: 'A', type: 'links', separator: '' }] }] }, '"tables[0].columns[0].separator" must be a non-empty string'],
+    [{ tables: [{ columns: [{ name: 'A' }], crossListing: 'yes' }] }, '"tables[0].crossListing" must be true or false'],
     [{ links: { skip: ['('] } }, 'is not a regular expression RE2 accepts (missing closing ): `(`)'],
     [{ links: { aliveDays: -1 } }, '"links.aliveDays" must be a number from 0 to 365'],
     [{ links: { hosts: { 'dl.acm.org': { acceptStatus: ['403'] } } } }, '"links.hosts.dl.acm.org.acceptStatus" must be an array of HTTP status codes'],
@@ -73,10 +76,11 @@ describe('parseConfig', () => {
   it('accepts exactly the settings the editor schema describes', () => {
     const definitions = editorSchema.definitions;
     const accepted = (raw: unknown) => () => parseConfig(raw, null);
-    for (const key of keysOf(editorSchema)) expect(accepted({ [key]: key === 'tables' || key === 'hedges' ? [] : key === '$schema' ? 'x' : {} })).not.toThrow();
+    const rootValue = (key: string) => (key === 'tables' || key === 'hedges' ? [] : key === '$schema' ? 'x' : key === 'style' ? 'aligned' : {});
+    for (const key of keysOf(editorSchema)) expect(accepted({ [key]: rootValue(key) })).not.toThrow();
     const column: Record<string, unknown> = { name: 'A', type: 'enumeration', values: ['X'] };
-    for (const key of keysOf(definitions.column)) if (!(key in column)) column[key] = key === 'aliases' ? {} : false;
-    const table: Record<string, unknown> = { name: 't', headings: [], key: 'A', sortBy: [], columns: [column] };
+    for (const key of keysOf(definitions.column)) if (!(key in column)) column[key] = key === 'aliases' ? {} : key === 'separator' ? ' ' : false;
+    const table: Record<string, unknown> = { name: 't', headings: [], key: 'A', sortBy: [], crossListing: true, columns: [column] };
     expect(keysOf(definitions.table)).toEqual(Object.keys(table).sort());
     expect(accepted({ tables: [table] })).not.toThrow();
     const links = Object.fromEntries(keysOf(definitions.links).map((key) => [key, key === 'cacheFile' ? 'c.json' : key === 'skip' ? [] : key === 'hosts' ? {} : key === 'contact' ? 'maintainer@example.org' : 1]));

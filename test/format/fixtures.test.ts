@@ -13,6 +13,7 @@ const root = new URL('../fixtures/format/', import.meta.url).pathname;
 const MARKDOWNLINT_EXPECTED: Record<string, string[]> = {
   'blockquote-untouched': ['3 MD060'],
   'pipeless-rows': ['10 MD055', '10 MD055', '10 MD056', '16 MD058'],
+  'empty-extra-cells': [...Array<string>(6).fill('16 MD060'), '17 MD056', '18 MD056'],
   'ragged-long': ['5 MD060', '6 MD056'],
 };
 
@@ -38,6 +39,11 @@ describe.each(fixtures)('format fixture %s', (name) => {
 
   it('passes markdownlint\'s table rules', () => {
     expect(tableFindings(result.output)).toEqual(MARKDOWNLINT_EXPECTED[name] ?? []);
+    // The aligned style passes MD060 set to "aligned" too; the input did not.
+    if (config.style === 'aligned') {
+      expect(tableFindings(result.output, 'aligned')).toEqual([]);
+      expect(tableFindings(source, 'aligned')).not.toEqual([]);
+    }
   });
 
   it('keeps every row and every byte outside the tables', () => {

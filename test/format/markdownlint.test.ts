@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/catalog/load-config.js';
 import { formatSource } from '../../src/format/format.js';
+import { proveFormat } from '../../src/format/prove.js';
 import { tableFindings } from '../helpers/markdownlint.js';
 
 const catalogPath = new URL('../../catalog.md', import.meta.url).pathname;
@@ -11,6 +12,16 @@ const source = readFileSync(catalogPath, 'utf8');
 describe('the formatted catalog passes markdownlint', () => {
   it('has no table finding once formatted', () => {
     expect(tableFindings(formatSource(catalogPath, source, loadConfig(catalogPath)).output)).toEqual([]);
+  });
+
+  it('in the aligned style, passes MD060 set to "aligned" and the other table rules, and a second pass changes nothing', () => {
+    const aligned = { ...loadConfig(catalogPath), style: 'aligned' as const };
+    const result = formatSource(catalogPath, source, aligned);
+    expect(result.output).not.toBe(source);
+    expect(tableFindings(result.output, 'aligned')).toEqual([]);
+    expect(tableFindings(result.output)).toEqual([]);
+    expect(proveFormat(result.catalog, result.output, aligned)).toEqual([]);
+    expect(formatSource(catalogPath, result.output, aligned).output).toBe(result.output);
   });
 
   it('writes an empty cell as "| |", which markdownlint\'s compact style accepts', () => {

@@ -94,10 +94,47 @@ describe('inferConfig', () => {
     expect(inferConfig(read(`${neither}\n`)).config.tables[0]!.sortBy).toEqual([]);
   });
 
-  it('turns duplicate-entry off when entries are listed under several headings, and says where', () => {
+  it('sorts by a column when four tables in five are sorted by it, and lists the others', () => {
+    const sortedTable = (letters: string) => table(['Name', 'Notes'], [...letters].map((letter) => [letter, `${letter} notes`]));
+    const list = (last: string) => ['ABCDE', 'FGHIJ', 'KLMNO', 'PQRST', last].map((letters, index) => `## Part ${index}\n\n${sortedTable(letters)}\n`).join('\n');
+    const mostly = inferConfig(read(list('VUWXY')));
+    expect(mostly.config.tables[0]!.sortBy).toEqual(['Name']);
+    expect(mostly.schemas[0]!.unsorted.map((unsorted) => unsorted.header.line)).toEqual([43]);
+    expect(initSummary(mostly, 'catalog.config.json', 'list.md')).toContain('sorted by Name (1 of 5 tables not yet: line 43;');
+    const half = list('VUWXY').replace('| P | P notes |', '| Z | Z notes |');
+    expect(inferConfig(read(half)).config.tables[0]!.sortBy).toEqual([]);
+  });
+
+  it('allows cross-listings when entries are listed under several headings, keeps duplicate-entry on, and says where', () => {
     const inference = inferConfig(read(`## One\n\n${methods}\n\n## Two\n\n${methods}\n`));
-    expect(inference.config.rules).toEqual({ 'duplicate-entry': 'off' });
+    expect(inference.config.rules).toEqual({});
+    expect(inference.config.tables[0]!.crossListing).toBe(true);
     expect(inference.schemas[0]!.repeatedKey).toEqual({ key: 'A', lines: [5, 16] });
+    expect(initSummary(inference, 'catalog.config.json', 'list.md')).toContain('allows cross-listings ("crossListing": true)');
+    // A row pasted twice into one table is still reported.
+    const pasted = `## One\n\n${methods}\n${methods.split('\n')[2]}\n\n## Two\n\n${methods}\n`;
+    const config = parseConfig(inferConfig(read(pasted)).config, null);
+    const duplicates = lintCatalog(readCatalog({ file: 'list.md', source: pasted, config }), config).filter((diagnostic) => diagnostic.ruleId === 'duplicate-entry');
+    expect(duplicates.map((diagnostic) => diagnostic.range.start.line)).toEqual([11]);
+  });
+
+  it('types a column as links when a row holds two, with the separator the list uses, and lint accepts its badges and spacing', () => {
+    const badge = (name: string, url: string) => `[![${name}](https://img.shields.io/badge/${name}-x)](${url})`;
+    const mit = badge('MIT', 'https://opensource.org/licenses/MIT');
+    const apache = badge('Apache', 'https://www.apache.org/licenses/LICENSE-2.0');
+    const list = table(
+      ['Library', 'License'],
+      [
+        ['&nbsp;[Alpha](https://a.org)&nbsp;', `${mit} ${apache}`],
+        ['[Beta](https://b.org)<br>', mit],
+        ['[Gamma](https://g.org)', apache],
+      ],
+    );
+    const inference = inferConfig(read(`${list}\n`));
+    expect(inference.config.tables[0]!.columns[1]).toMatchObject({ name: 'License', type: 'links', separator: ' ' });
+    expect(initSummary(inference, 'catalog.config.json', 'list.md')).toMatch(/License {2}links, separated by " "/u);
+    const config = parseConfig(inference.config, null);
+    expect(lintCatalog(readCatalog({ file: 'list.md', source: `${list}\n`, config }), config)).toEqual([]);
   });
 
   it('turns year-matches-paper off for a list that dates entries by venue, and says where', () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { genericConfig } from '../../src/catalog/load-config.js';
 import { readCatalog } from '../../src/catalog/read.js';
-import { ChangedSinceError } from '../../src/git/text-at-ref.js';
+import { addedLines, ChangedSinceError, textAtRef } from '../../src/git/text-at-ref.js';
 import { linkDiagnostics } from '../../src/links/diagnostics.js';
 import { runLinkCheck } from '../../src/links/run.js';
 import { LoopbackServer, catalogOf, reply } from './loopback-server.js';
@@ -44,6 +44,24 @@ describe('--changed-since', () => {
     expect(report.links.map((link) => link.result.url)).toEqual([added]);
     expect(report.links[0]!.locations[0]).toMatchObject({ line: 5, cell: { table: 0, row: 0, column: 1 } });
     expect(site.requestsTo('/old-entry')).toHaveLength(0);
+  });
+
+  it('counts a row pasted twice as added where it follows another line than before', () => {
+    const old = ['| Name |', '| --- |', '| A |', '| B |'].join('\n');
+    expect(addedLines(old, ['| Name |', '| --- |', '| B |', '| A |', '| B |'].join('\n'))).toEqual(new Set([3]));
+    expect(addedLines(old, ['| Name |', '| --- |', '| A |', '| B |', '| B |'].join('\n'))).toEqual(new Set([5]));
+    expect(addedLines(old, ['| Name |', '| --- |', '| B |', '| A |'].join('\n'))).toEqual(new Set());
+  });
+
+  it('HEAD before the first commit: every line is added', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'catalog-unborn-'));
+    try {
+      execFileSync('git', ['-C', empty, 'init', '--quiet']);
+      expect(await textAtRef(join(empty, 'catalog.md'), 'HEAD')).toBe('');
+      await expect(textAtRef(join(empty, 'catalog.md'), 'main')).rejects.toBeInstanceOf(ChangedSinceError);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 
   it('an unknown reference is a usage error', async () => {

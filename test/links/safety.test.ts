@@ -87,7 +87,9 @@ describe('addresses refused by default', () => {
     const [link] = report.links;
     expect(link!.result.verdict).toBe('unverifiable');
     expect(link!.result.reason).toMatch(/\(loopback\); not checked without --allow-private/u);
-    expect(link!.result.attempts).toBe(1);
+    // The request was refused before it was sent: the summary counts none.
+    expect(link!.result.attempts).toBe(0);
+    expect(report.hosts.reduce((sum, host) => sum + host.requests, 0)).toBe(0);
     expect(site.requests.length).toBe(before);
   });
 
@@ -104,9 +106,12 @@ describe('addresses refused by default', () => {
     const before = site.requests.length;
     const url = `http://intranet.example:${site.port}/ok`;
     const resolver = fakeResolver({ 'intranet.example': '127.0.0.5' }, ['example']);
-    const result = resultOf(await checkUrls([url], { allowPrivate: false, resolver }), url);
+    const report = await checkUrls([url], { allowPrivate: false, resolver });
+    const result = resultOf(report, url);
     expect(result.verdict).toBe('unverifiable');
     expect(result.reason).toMatch(/intranet\.example resolves to 127\.0\.0\.5 \(loopback\)/u);
+    expect(result.attempts).toBe(0);
+    expect(report.hosts.reduce((sum, host) => sum + host.requests, 0)).toBe(0);
     expect(site.requests.length).toBe(before);
   });
 

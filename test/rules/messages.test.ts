@@ -122,6 +122,22 @@ describe('messages, ranges, hints and fixes', () => {
     expect(at(byPaper)[0]).toBe('3:21');
   });
 
+  it('tells namesakes apart from duplicates: silent across sites, a warning that names both links on one site', () => {
+    const source = `${HEADER}| [Alpa](https://github.com/alpa-projects/alpa) | Compiler | | | 2022 |\n| [Alpa](https://github.com/alpa-projects/alpa-old) | Old | | | 2022 |\n`;
+    const diagnostic = only(lint(source), 'duplicate-entry');
+    expect(diagnostic.severity).toBe('warning');
+    expect(diagnostic.message).toBe('"Alpa" links to "https://github.com/alpa-projects/alpa-old", and "Alpa" on line 3 to "https://github.com/alpa-projects/alpa": two entries of one name');
+    const twoProjects = source.replace('https://github.com/alpa-projects/alpa-old', 'https://example.org/alpa-robot');
+    expect(lint(twoProjects).filter((found) => found.ruleId === 'duplicate-entry')).toEqual([]);
+  });
+
+  it('names the setting that allows an entry under two headings when it is not set', () => {
+    const source = `## A\n\n${HEADER}| [Alpa](https://github.com/alpa-projects/alpa) | Compiler | | | 2022 |\n\n## B\n\n${HEADER}| [Alpa](https://github.com/alpa-projects/alpa) | Again | | | 2022 |\n`;
+    expect(only(lint(source), 'duplicate-entry').message).toBe(
+      'Duplicate entry "Alpa": the same name as "Alpa" on line 5 (in another table; set "crossListing": true on the schema if the list files an entry under several headings)',
+    );
+  });
+
   /** The opening lines of a table of the fixtures' "datasets" schema, whose Paper and License links may be shared. */
   const DATASETS = ['## Datasets', '', '| Dataset | Description | Paper | License | Code |', '| --- | --- | --- | --- | --- |'];
 
