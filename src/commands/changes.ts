@@ -83,6 +83,7 @@ async function permalinks(catalog: Catalog, config: CatalogConfig) {
 export const changesCommand: Command = {
   name: 'changes',
   usage: 'changes [files]',
+  example: 'catalog changes --since v1.0 --format markdown catalog.md',
   summary: 'List the entries added, removed, moved, renamed and changed between two revisions.',
   optionHelp: [
     '--since REF       From this git revision (default: the last tag, else the first commit).',

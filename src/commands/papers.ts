@@ -36,6 +36,7 @@ async function checkPapers({ paths, values, format, io }: CommandRun): Promise<O
 export const papersCommand: Command = {
   name: 'papers',
   usage: 'papers [files]',
+  example: 'catalog papers --cache .cache/catalog-links.json catalog.md',
   summary: "Check each row's papers and facts (Year, labels, names) against arXiv, doi.org, OpenReview and DBLP.",
   optionHelp: [
     '--cache FILE      Link cache file, which keeps the registry answers (default from the config).',
