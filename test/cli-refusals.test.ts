@@ -96,4 +96,15 @@ describe('a file too large to prove', () => {
     // Checking proves nothing, and says what would change.
     expect(catalog(['format', '--check', 'large.md']).status).toBe(1);
   });
+
+  it('format refuses a file of more rows than it proves, however short they are', () => {
+    // Written without spaces around the cells, so that format would change every row.
+    const rows = Array.from({ length: 50_001 }, (_, index) => `|R${index}|1|`).join('\n');
+    expectRefused(
+      ['format'],
+      'many.md',
+      `# Many\n\n| Name | Year |\n| --- | --- |\n${rows}\n`,
+      'catalog: many.md: not written: its tables hold 50,001 rows and format proves at most 50,000 (the proof parses the whole file twice): split the list into several files\n',
+    );
+  }, 120_000);
 });

@@ -46,7 +46,7 @@ export async function formatLoaded(
   const diagnostics = refusedDiagnostics(loaded.file, result);
   if (options.write) {
     if (changed) {
-      const tooLarge = proofSizeProblem(result.catalog.source, result.output);
+      const tooLarge = proofSizeProblem(result.catalog, result.output);
       if (tooLarge) throw new InputError(`${loaded.file}: not written: ${tooLarge}`);
       const problems = proveFormat(result.catalog, result.output, loaded.config, { original: loaded.catalog, applied: result.fixed.flatMap((diagnostic) => (diagnostic.fix ? [diagnostic.fix] : [])) });
       if (problems.length > 0) throw new InputError(`${loaded.file}: not written, the formatted text failed its proof: ${problems.join('; ')}`);

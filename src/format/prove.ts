@@ -21,12 +21,25 @@ export interface AppliedFixes {
  */
 export const MAX_PROVEN_BYTES = 4_000_000;
 
+/**
+ * The most table rows the proof reads. Each row costs memory of its own in the syntax trees,
+ * whatever its length, so a file of many short rows stays under the byte limit and still nears
+ * the heap: the rows are bounded too.
+ */
+export const MAX_PROVEN_ROWS = 50_000;
+
 /** Why a text is too large to prove (and so to write), or null. */
-export function proofSizeProblem(input: string, output: string): string | null {
-  const bytes = Math.max(Buffer.byteLength(input), Buffer.byteLength(output));
-  if (bytes <= MAX_PROVEN_BYTES) return null;
+export function proofSizeProblem(input: Catalog, output: string): string | null {
+  const bytes = Math.max(Buffer.byteLength(input.source), Buffer.byteLength(output));
   const megabytes = (count: number) => `${(count / 1_000_000).toFixed(1)} MB`;
-  return `the file is ${megabytes(bytes)} and format proves at most ${megabytes(MAX_PROVEN_BYTES)} (the proof parses the whole file twice, about 450 MB of memory per MB): split the list into several files`;
+  if (bytes > MAX_PROVEN_BYTES) {
+    return `the file is ${megabytes(bytes)} and format proves at most ${megabytes(MAX_PROVEN_BYTES)} (the proof parses the whole file twice, about 450 MB of memory per MB): split the list into several files`;
+  }
+  const rows = input.tables.reduce((sum, table) => sum + table.rows.length, 0);
+  if (rows > MAX_PROVEN_ROWS) {
+    return `its tables hold ${rows.toLocaleString('en')} rows and format proves at most ${MAX_PROVEN_ROWS.toLocaleString('en')} (the proof parses the whole file twice): split the list into several files`;
+  }
+  return null;
 }
 
 /**
