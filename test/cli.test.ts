@@ -172,6 +172,12 @@ describe('usage', () => {
     write({ 'catalog.md': FORMATTED });
     expectRefused(catalog(['links', '--no-cache', '--timeout', 'soon'], folder), '--timeout', '"soon"');
   });
+
+  it('--timeout beyond the 15 minutes of a whole run is refused, not cut to 1 ms by the timer', () => {
+    write({ 'catalog.md': FORMATTED });
+    expectRefused(catalog(['links', '--no-cache', '--timeout', '1e12'], folder), '--timeout', '900000', '"1e12"');
+    expectRefused(catalog(['papers', '--no-cache', '--timeout', '3000000000'], folder), '--timeout', '900000');
+  });
 });
 
 describe('bad input: exit 2, a one-line reason, nothing written', () => {

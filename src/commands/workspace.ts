@@ -1,5 +1,5 @@
-import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readSync, realpathSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readlinkSync, readSync, realpathSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { repositoryRoot } from '../catalog/find-upward.js';
 import { isInside, type Workspace } from '../catalog/workspace.js';
 
@@ -35,8 +35,7 @@ export function fileSystemWorkspace(path: string): Workspace {
     readText,
     leavesRepository: (target) => {
       if (realRoot === null) return false;
-      const real = realPathOf(target);
-      return real !== null && !isInside(realRoot, real);
+      return !isInside(realRoot, realPathOf(target));
     },
   };
 }
@@ -64,10 +63,26 @@ function readText(target: string): string | null {
   }
 }
 
-function realPathOf(path: string): string | null {
+/** Symbolic links followed one after another before a path is taken as written (a loop ends there). */
+const MAX_SYMBOLIC_LINKS = 40;
+
+/**
+ * Where `path` leads, also when it does not exist: the real path of its deepest existing part
+ * (a dangling symbolic link followed to where it points) with the rest appended. A missing file
+ * below a link that leads outside must lead outside too, or the answer would tell whether a
+ * file exists out there.
+ */
+function realPathOf(path: string, links = 0): string {
   try {
     return realpathSync(path);
   } catch {
-    return null;
+    // Missing, or a dangling or looping symbolic link.
   }
+  try {
+    if (links < MAX_SYMBOLIC_LINKS && lstatSync(path).isSymbolicLink()) return realPathOf(resolve(dirname(path), readlinkSync(path)), links + 1);
+  } catch {
+    // Not there at all: its folder tells where it would be.
+  }
+  const parent = dirname(path);
+  return parent === path ? path : join(realPathOf(parent, links), basename(path));
 }

@@ -122,6 +122,18 @@ describe('internal-link reads nothing outside the repository', () => {
     ]);
   });
 
+  it('a missing file below a symbolic link that leads outside leads outside too, so nothing tells it from one that exists', () => {
+    mkdirSync(join(outer, 'folder'));
+    writeFileSync(join(outer, 'folder', 'there.md'), '# There\n');
+    symlinkSync(join(outer, 'folder'), join(repo, 'linked'));
+    symlinkSync(join(outer, 'missing.md'), join(repo, 'dangling.md'));
+    expect(lint('[a](linked/there.md)\n\n[b](linked/missing.md)\n\n[c](dangling.md)\n')).toEqual([
+      'Unexpected link to "linked/there.md": it leads outside the repository, where links are not followed',
+      'Unexpected link to "linked/missing.md": it leads outside the repository, where links are not followed',
+      'Unexpected link to "dangling.md": it leads outside the repository, where links are not followed',
+    ]);
+  });
+
   it('reads only regular files, without waiting on a named pipe', () => {
     const fifo = join(repo, 'pipe.txt');
     if (spawnSync('mkfifo', [fifo]).status !== 0) return;
