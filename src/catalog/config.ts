@@ -62,4 +62,24 @@ export interface CatalogConfig {
   /** Phrases that make a text cell a hedge (rule no-hedge), matched case-insensitively. */
   hedges: string[];
   links: LinksConfig;
+  site: SiteConfig;
+}
+
+/** What `catalog site` adds to the schema: the search's synonyms and facets drawn from text columns. */
+export interface SiteConfig {
+  /** Groups of terms the search takes as one another (`["ILP", "integer linear programming"]`). */
+  synonyms: string[][];
+  /** In the config's order. */
+  facets: TextFacet[];
+}
+
+/**
+ * A filter over a column's text: an entry has each value one of whose patterns its cell holds.
+ * A pattern is plain words (no regular expression), matched in order at word starts, as a
+ * quoted search phrase is.
+ */
+export interface TextFacet {
+  name: string;
+  column: string;
+  values: { value: string; patterns: string[] }[];
 }

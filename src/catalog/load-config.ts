@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { CatalogConfig, ColumnSchema, ColumnType, LinksConfig, TableSchema } from './config.js';
+import type { CatalogConfig, ColumnSchema, ColumnType, LinksConfig, SiteConfig, TableSchema, TextFacet } from './config.js';
 import { findUpward } from './find-upward.js';
 
 export const CONFIG_FILE_NAME = 'catalog.config.json';
@@ -29,7 +29,7 @@ export const DEFAULT_HEDGES = ['not verified', 'unverified', 'unknown', 'TODO', 
 
 /** No schema: every table is normalized in structure only. */
 export function genericConfig(): CatalogConfig {
-  return { path: null, tables: [], rules: {}, hedges: DEFAULT_HEDGES, links: defaultLinksConfig() };
+  return { path: null, tables: [], rules: {}, hedges: DEFAULT_HEDGES, links: defaultLinksConfig(), site: { synonyms: [], facets: [] } };
 }
 
 /** Searches upward from the markdown file's folder for catalog.config.json, up to the repository root. */
@@ -63,7 +63,7 @@ export function parseConfig(raw: unknown, path: string | null): CatalogConfig {
     throw new ConfigError(`${where}: "${field}" ${problem}`);
   };
   const root = expectObject(raw, '(root)', fail);
-  allowKeys(root, ['$schema', 'tables', 'rules', 'hedges', 'links'], '(root)', fail);
+  allowKeys(root, ['$schema', 'tables', 'rules', 'hedges', 'links', 'site'], '(root)', fail);
 
   const tablesRaw = root['tables'] ?? [];
   if (!Array.isArray(tablesRaw)) fail('tables', 'must be an array of table schemas');
@@ -83,7 +83,52 @@ export function parseConfig(raw: unknown, path: string | null): CatalogConfig {
     if (hedge.trim() === '') fail(`hedges[${index}]`, 'must not be empty');
   });
 
-  return { path, tables, rules, hedges, links: parseLinks(root['links'] ?? {}, fail) };
+  return { path, tables, rules, hedges, links: parseLinks(root['links'] ?? {}, fail), site: parseSite(root['site'] ?? {}, tables, fail) };
+}
+
+/** A search term or a facet pattern: plain words, not a regular expression (a contributor's config runs in every reader's browser). */
+const TERM_LENGTH = 100;
+
+function siteTerm(value: unknown, field: string, fail: Fail): string {
+  if (typeof value !== 'string' || !/[\p{L}\p{N}]/u.test(value)) fail(field, 'must be a string holding a letter or a digit');
+  if ((value as string).length > TERM_LENGTH) fail(field, `must be at most ${TERM_LENGTH} characters`);
+  return (value as string).trim();
+}
+
+function parseSite(raw: unknown, tables: TableSchema[], fail: Fail): SiteConfig {
+  const site = expectObject(raw, 'site', fail);
+  allowKeys(site, ['synonyms', 'facets'], 'site', fail);
+  const synonymsRaw = site['synonyms'] ?? [];
+  if (!Array.isArray(synonymsRaw)) fail('site.synonyms', 'must be an array of groups of terms, e.g. [["ILP", "integer linear programming"]]');
+  const synonyms = (synonymsRaw as unknown[]).map((group, index) => {
+    const field = `site.synonyms[${index}]`;
+    if (!Array.isArray(group) || group.length < 2) fail(field, 'must be an array of at least two terms that mean the same');
+    return (group as unknown[]).map((term, at) => siteTerm(term, `${field}[${at}]`, fail));
+  });
+  const columns = tables.flatMap((table) => table.columns);
+  const facets: TextFacet[] = Object.entries(expectObject(site['facets'] ?? {}, 'site.facets', fail)).map(([name, facetRaw]) => {
+    const field = `site.facets.${name}`;
+    if (name.trim() === '') fail(field, 'needs a name');
+    if (columns.some((column) => column.type === 'enumeration' && column.name.toLowerCase() === name.trim().toLowerCase())) {
+      fail(field, 'is named like an enumeration column, which is a filter of its own; give it another name');
+    }
+    const facet = expectObject(facetRaw, field, fail);
+    allowKeys(facet, ['column', 'values'], field, fail);
+    const column = facet['column'];
+    if (typeof column !== 'string' || !columns.some((known) => known.name.toLowerCase() === column.trim().toLowerCase())) {
+      fail(`${field}.column`, 'must name a column of tables[].columns');
+    }
+    const valuesRaw = expectObject(facet['values'], `${field}.values`, fail);
+    const values = Object.entries(valuesRaw).map(([value, patterns]) => {
+      const where = `${field}.values.${value}`;
+      if (value.trim() === '') fail(where, 'needs a name');
+      if (!Array.isArray(patterns) || patterns.length === 0) fail(where, 'must be a non-empty array of words or phrases to look for');
+      return { value: value.trim(), patterns: (patterns as unknown[]).map((pattern, at) => siteTerm(pattern, `${where}[${at}]`, fail)) };
+    });
+    if (values.length === 0) fail(`${field}.values`, 'must map at least one value to its patterns');
+    return { name: name.trim(), column: (column as string).trim(), values };
+  });
+  return { synonyms, facets };
 }
 
 type Fail = (field: string, problem: string) => never;

@@ -28,6 +28,7 @@ async function buildSiteCommand({ paths, values, format, io }: CommandRun): Prom
       await buildInfo(io, dirname(paths[0]!)),
       out,
       shown,
+      loaded[0]!.config.site,
     );
     io.stderr(`catalog: wrote ${shown}/index.html${broken ? ' (with --force, from a catalog with errors)' : ''}\n`);
     return 'clean';

@@ -1,16 +1,18 @@
 // The catalog as the site shows it: sections in document order, each entry with its id, its
 // cells as safe HTML, and the values the page filters on. The schema decides what is filtered:
-// every enumeration column is a facet, the year column gives the year range; without a schema
-// every column is text and only the search is offered.
+// every enumeration column is a facet, the year column gives the year range, and each of the
+// config's `site.facets` gives values to the entries whose cell in its column holds one of the
+// value's phrases; without a schema every column is text and only the search is offered.
 import { basename, dirname, resolve } from 'node:path';
 import GithubSlugger from 'github-slugger';
-import type { ColumnSchema } from '../catalog/config.js';
+import type { ColumnSchema, SiteConfig, TextFacet } from '../catalog/config.js';
 import type { Catalog, Row, Section, Table } from '../catalog/model.js';
 import { columnIndex } from '../rules/columns.js';
 import { listValues } from '../rules/list-values.js';
 import { matchVocabulary } from '../rules/vocabulary.js';
 import { cellRenderer, type CellHtml } from './cell-html.js';
 import { blockHtml } from './render-markdown.js';
+import { holdsPhrase, searchableText } from './words.js';
 
 export interface SiteField {
   label: string;
@@ -25,8 +27,8 @@ export interface SiteEntry {
   name: string;
   nameHtml: string;
   year: number | null;
-  /** Facet key → the entry's values (canonical spellings). */
-  facets: Record<string, string[]>;
+  /** Facet key → the entry's values (canonical spellings), in the order of the facets' columns. */
+  facets: Map<string, string[]>;
   fields: SiteField[];
 }
 
@@ -43,7 +45,7 @@ export interface SiteFacet {
   /** The URL query parameter, e.g. `framework`. */
   key: string;
   label: string;
-  /** The schema's values first, in its order, then values the schema does not list, each with its number of entries. */
+  /** The schema's (or the config's) values first, in its order, then values the schema does not list, each with its number of entries. */
   values: { value: string; count: number }[];
 }
 
@@ -56,16 +58,22 @@ export interface SiteModel {
   filters: boolean;
   years: { min: number; max: number } | null;
   total: number;
+  /** The search's synonyms (`site.synonyms`), for the page script. */
+  synonyms: string[][];
 }
+
+const NO_SITE_CONFIG: SiteConfig = { synonyms: [], facets: [] };
 
 /** Query parameters the page uses for itself; a facet never takes one of these names. */
 const RESERVED_KEYS = ['q', 'section', 'from', 'to', 'sort'];
 
 /** The site's model of one or more catalogs (the first one names the site). */
-export function siteModel(catalogs: Catalog[]): SiteModel {
+export function siteModel(catalogs: Catalog[], site: SiteConfig = NO_SITE_CONFIG): SiteModel {
   const render = cellRenderer();
-  const facetColumns = new Map<string, { label: string; column: ColumnSchema }>();
+  const facetColumns = new Map<string, FacetColumn>();
   const facetKey = facetKeys(facetColumns);
+  // The config's facets take their keys first, in its order; each keeps it where its column is.
+  for (const facet of site.facets) facetKey(facet.name, facet.values.map(({ value }) => value), true);
   const entrySlugs = new GithubSlugger();
   const sections: SiteSection[] = [];
   for (const catalog of catalogs) {
@@ -78,7 +86,7 @@ export function siteModel(catalogs: Catalog[]): SiteModel {
       if (previous && table.section.line - 1 > previousEnd) previous.afterHtml = prose(previousEnd, table.section.line - 1);
       const introHtml = prose(Math.max(table.section.line, previousEnd), table.header.line - 1);
       previousEnd = table.range.end.line;
-      const layout = tableLayout(table);
+      const layout = tableLayout(table, site.facets);
       const entries = table.rows.map((row) => entryOf(layout, row, render, facetKey, entrySlugs));
       previous = { id: '', heading: table.section.heading, introHtml, entries, afterHtml: '' };
       sections.push(previous);
@@ -95,26 +103,39 @@ export function siteModel(catalogs: Catalog[]): SiteModel {
     title: documentTitle(catalogs[0]!),
     introHtml: documentIntro(catalogs[0]!),
     sections,
-    facets: [...facetColumns].map(([key, { label, column }]) => facetOf(key, label, column, entries)),
+    // The schema's enumerations first, then the config's facets, in its order.
+    facets: [...facetColumns]
+      .sort(([, a], [, b]) => Number(a.fromText) - Number(b.fromText))
+      .map(([key, { label, values }]) => facetOf(key, label, values, entries))
+      .filter((facet) => facet.values.length > 0),
     filters: catalogs.some((catalog) => catalog.tables.some((table) => table.schema !== null)),
     years: years.length > 0 ? { min: Math.min(...years), max: Math.max(...years) } : null,
     total: entries.length,
+    synonyms: site.synonyms,
   };
 }
 
-type FacetKey = (column: ColumnSchema) => string;
+/** A facet as the page offers it: its label and its values in their order. */
+interface FacetColumn {
+  label: string;
+  values: string[];
+  /** One of the config's facets over a text column, not an enumeration. */
+  fromText: boolean;
+}
 
-/** Gives each enumeration column (by name, across tables) its query parameter. */
-function facetKeys(facetColumns: Map<string, { label: string; column: ColumnSchema }>): FacetKey {
+type FacetKey = (name: string, values: string[], fromText: boolean) => string;
+
+/** Gives each facet (by name, across tables) its query parameter. */
+function facetKeys(facetColumns: Map<string, FacetColumn>): FacetKey {
   const byName = new Map<string, string>();
   const slugger = new GithubSlugger();
   for (const reserved of RESERVED_KEYS) slugger.slug(reserved);
-  return (column) => {
-    let key = byName.get(column.name);
+  return (name, values, fromText) => {
+    let key = byName.get(name);
     if (key === undefined) {
-      key = slugger.slug(column.name) || 'column';
-      byName.set(column.name, key);
-      facetColumns.set(key, { label: column.name, column });
+      key = slugger.slug(name) || 'column';
+      byName.set(name, key);
+      facetColumns.set(key, { label: name, values, fromText });
     }
     return key;
   };
@@ -128,9 +149,11 @@ interface TableLayout {
   columns: (ColumnSchema | undefined)[];
   /** Per enumeration column: cell source → canonical values (cells repeat a lot). */
   values: Map<string, string[]>[];
+  /** Per header column: the config's facets over it. */
+  textFacets: TextFacet[][];
 }
 
-function tableLayout(table: Table): TableLayout {
+function tableLayout(table: Table, textFacets: TextFacet[]): TableLayout {
   const schema = table.schema;
   const labels = table.header.cells.map((cell) => cell.text.trim());
   return {
@@ -138,7 +161,14 @@ function tableLayout(table: Table): TableLayout {
     labels,
     columns: labels.map((label) => schema?.columns.find((column) => column.name.toLowerCase() === label.toLowerCase())),
     values: labels.map(() => new Map()),
+    textFacets: labels.map((label) => (schema ? textFacets.filter((facet) => facet.column.toLowerCase() === label.toLowerCase()) : [])),
   };
+}
+
+/** The values of a config facet whose phrases the text holds, in the config's order. */
+function textFacetValues(facet: TextFacet, text: string): string[] {
+  const searchable = searchableText(text);
+  return facet.values.filter(({ patterns }) => patterns.some((pattern) => holdsPhrase(searchable, pattern))).map(({ value }) => value);
 }
 
 function enumerationValues(column: ColumnSchema, text: string): string[] {
@@ -154,9 +184,14 @@ function enumerationValues(column: ColumnSchema, text: string): string[] {
 function entryOf(layout: TableLayout, row: Row, render: CellHtml, facetKey: FacetKey, slugs: GithubSlugger): SiteEntry {
   const nameCell = row.cells[layout.nameIndex];
   const name = nameCell?.text.trim() ?? '';
-  const entry: SiteEntry = { id: slugs.slug(name || `line ${row.line}`), name, nameHtml: nameCell ? render(nameCell) : '', year: null, facets: {}, fields: [] };
+  const entry: SiteEntry = { id: slugs.slug(name || `line ${row.line}`), name, nameHtml: nameCell ? render(nameCell) : '', year: null, facets: new Map(), fields: [] };
   layout.labels.forEach((label, index) => {
     const cell = row.cells[index];
+    for (const facet of layout.textFacets[index]!) {
+      const key = facetKey(facet.name, facet.values.map(({ value }) => value), true);
+      const values = cell ? textFacetValues(facet, cell.text) : [];
+      if (values.length > 0) entry.facets.set(key, values);
+    }
     if (index === layout.nameIndex || !cell || cell.source === '') return;
     const column = layout.columns[index];
     const field: SiteField = { label, html: render(cell) };
@@ -168,7 +203,7 @@ function entryOf(layout: TableLayout, row: Row, render: CellHtml, facetKey: Face
         values = enumerationValues(column, cell.text);
         known.set(cell.source, values);
       }
-      entry.facets[facetKey(column)] = values;
+      entry.facets.set(facetKey(column.name, column.values, false), values);
       field.tags = values;
     }
     entry.fields.push(field);
@@ -176,9 +211,9 @@ function entryOf(layout: TableLayout, row: Row, render: CellHtml, facetKey: Face
   return entry;
 }
 
-function facetOf(key: string, label: string, column: ColumnSchema, entries: SiteEntry[]): SiteFacet {
-  const counts = new Map<string, number>(column.values.map((value) => [value, 0]));
-  for (const entry of entries) for (const value of entry.facets[key] ?? []) counts.set(value, (counts.get(value) ?? 0) + 1);
+function facetOf(key: string, label: string, known: string[], entries: SiteEntry[]): SiteFacet {
+  const counts = new Map<string, number>(known.map((value) => [value, 0]));
+  for (const entry of entries) for (const value of entry.facets.get(key) ?? []) counts.set(value, (counts.get(value) ?? 0) + 1);
   return { key, label, values: [...counts].filter(([, count]) => count > 0).map(([value, count]) => ({ value, count })) };
 }
 

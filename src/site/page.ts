@@ -149,7 +149,7 @@ ${section.entries.map((entry) => entryHtml(entry, section.id)).join('\n')}
 }
 
 function entryHtml(entry: SiteEntry, sectionId: string): string {
-  const facets = Object.entries(entry.facets)
+  const facets = [...entry.facets]
     .map(([key, values]) => ` data-f-${key}="${escapeHtml(values.join('\n'))}"`)
     .join('');
   const year = entry.year === null ? '' : ` data-year="${entry.year}"`;

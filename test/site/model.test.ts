@@ -3,6 +3,17 @@ import { genericConfig } from '../../src/catalog/load-config.js';
 import { readCatalog } from '../../src/catalog/read.js';
 import { siteModel } from '../../src/site/model.js';
 import { catalogOf, fixtureSource } from './helpers.js';
+import { loadCatalog } from '../../src/commands/load.js';
+
+const realCatalog = new URL('../../catalog.md', import.meta.url).pathname;
+
+/** The names of the entries that have a facet's value. */
+function namesWith(model: ReturnType<typeof siteModel>, key: string, value: string, years?: [number, number]): string[] {
+  return model.sections
+    .flatMap((section) => section.entries)
+    .filter((entry) => entry.facets.get(key)?.includes(value) && (!years || (entry.year !== null && entry.year >= years[0] && entry.year <= years[1])))
+    .map((entry) => entry.name);
+}
 
 describe('site model', () => {
   const model = siteModel([catalogOf(fixtureSource())]);
@@ -37,7 +48,7 @@ describe('site model', () => {
     expect(model.facets).toEqual([
       { key: 'framework', label: 'Framework', values: [{ value: 'PyTorch', count: 4 }, { value: 'JAX', count: 2 }, { value: 'TensorFlow', count: 1 }] },
     ]);
-    expect(entries.find((entry) => entry.name === 'C Planner')!.facets).toEqual({ framework: ['PyTorch', 'JAX'] });
+    expect(entries.find((entry) => entry.name === 'C Planner')!.facets).toEqual(new Map([['framework', ['PyTorch', 'JAX']]]));
     expect(entries.find((entry) => entry.name === 'C Planner')!.fields.find((field) => field.label === 'Framework')!.tags).toEqual(['PyTorch', 'JAX']);
     expect(model.years).toEqual({ min: 2018, max: 2024 });
     expect(model.filters).toBe(true);
@@ -76,5 +87,57 @@ describe('site model', () => {
     expect(titleOf(`## Awesome-CIL\n\nIntro.\n\n## Papers\n\n${table}`)).toBe('Awesome-CIL');
     expect(titleOf(`Intro.\n\n# Contents\n\n- [Libraries](#libraries)\n\n# Libraries\n\n${table}`, 'lists/awesome-odin/README.md')).toBe('awesome-odin');
     expect(titleOf(`## Intro\n\n# Libraries\n\n${table}`, 'lists/tools.md')).toBe('tools');
+  });
+
+  it('takes facets from text columns as the config says: phrases at word starts, several values per entry, none for an empty cell', () => {
+    const site = {
+      synonyms: [],
+      facets: [
+        {
+          name: 'Method',
+          column: 'description',
+          values: [
+            { value: 'Integer programming', patterns: ['integer linear'] },
+            { value: 'Dynamic programming', patterns: ['dynamic programming'] },
+            { value: 'Greedy', patterns: ['greed'] },
+            { value: 'Regex', patterns: ['[Ii]nteger.*', 'x+y'] },
+            { value: 'Never', patterns: ['ynamic'] },
+          ],
+        },
+      ],
+    };
+    const withFacets = siteModel([catalogOf(fixtureSource())], site);
+    expect(withFacets.facets.map((facet) => facet.key)).toEqual(['framework', 'method']);
+    expect(withFacets.facets[1]).toEqual({
+      key: 'method',
+      label: 'Method',
+      values: [
+        { value: 'Integer programming', count: 2 },
+        { value: 'Dynamic programming', count: 2 },
+        { value: 'Greedy', count: 1 },
+      ],
+    });
+    expect(namesWith(withFacets, 'method', 'Dynamic programming')).toEqual(['PipeDream', 'Alpa']);
+    const alpa = withFacets.sections[1]!.entries[0]!;
+    expect(alpa.facets.get('method')).toEqual(['Integer programming', 'Dynamic programming']);
+    // A pattern is plain words: "[Ii]nteger.*" is the words "i nteger", which no description holds.
+    expect(namesWith(withFacets, 'method', 'Regex')).toEqual([]);
+  });
+
+  it("answers the reader's questions on the real catalog with one facet, exactly", () => {
+    const { catalog, config } = loadCatalog(realCatalog);
+    const real = siteModel([catalog], config.site);
+    expect(real.facets.map((facet) => facet.key)).toEqual(['framework', 'search-method-family', 'hardware']);
+    // Every planner whose Search method cell says integer linear programming (ILP, MILP), read off the rows.
+    expect(namesWith(real, 'search-method-family', 'Integer linear programming').sort()).toEqual(
+      ['Pesto', 'Colossal-Auto', 'EasyDist', 'PyTorch AutoParallel', 'Alpa', 'Rhino (TePDist)', 'Malleus', 'nnScaler', 'Phaze', 'Mist', 'Saturn', 'FlexSP'].sort(),
+    );
+    // Planners of 2024–2025 for heterogeneous GPUs, read off the Description cells; FlexSP (heterogeneous
+    // sequence lengths), AdaPtis (heterogeneous layers) and DistMM (heterogeneous interconnect) are not.
+    expect(namesWith(real, 'hardware', 'Heterogeneous GPUs or accelerators', [2024, 2025]).sort()).toEqual(
+      ['HAP', 'FASOP', 'HETHUB', 'HexiScale', 'Metis', 'Cephalo', 'Poplar', 'H2', 'HAPT', 'Zorse', 'Astra', 'Sailor', 'Wu et al. (HKUST-GZ)'].sort(),
+    );
+    expect(namesWith(real, 'search-method-family', 'Sharding propagation')).toEqual(['GSPMD', 'PartIR', 'MindSpore Sharding Strategy Propagation', 'Shardy']);
+    expect(namesWith(real, 'hardware', 'TPU')).toEqual(['GPipe', 'Mesh-TensorFlow (auto_mtf)', 'AccPar', 'GSPMD']);
   });
 });
