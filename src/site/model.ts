@@ -7,6 +7,8 @@ import { basename, dirname, resolve } from 'node:path';
 import GithubSlugger from 'github-slugger';
 import type { ColumnSchema, SiteConfig, TextFacet } from '../catalog/config.js';
 import type { Catalog, Row, Section, Table } from '../catalog/model.js';
+import { bibtexRecord, type CitationColumns } from '../export/bibtex.js';
+import { exportCatalog, type ExportedEntry } from '../export/catalog-json.js';
 import { columnIndex } from '../rules/columns.js';
 import { listValues } from '../rules/list-values.js';
 import { matchVocabulary } from '../rules/vocabulary.js';
@@ -17,6 +19,8 @@ import { holdsPhrase, searchableText } from './words.js';
 export interface SiteField {
   label: string;
   html: string;
+  /** A column of links (the paper): each link's accessible name is given its entry's name. */
+  links: boolean;
   /** The values of an enumeration cell, shown as tags. */
   tags?: string[];
 }
@@ -30,6 +34,8 @@ export interface SiteEntry {
   /** Facet key → the entry's values (canonical spellings), in the order of the facets' columns. */
   facets: Map<string, string[]>;
   fields: SiteField[];
+  /** A BibTeX record from the row (name, year, paper link), for the card's Cite button; '' for a table without a schema. */
+  citation: string;
 }
 
 export interface SiteSection {
@@ -51,7 +57,11 @@ export interface SiteFacet {
 
 export interface SiteModel {
   title: string;
-  introHtml: string;
+  /** The introduction's first paragraph (shown), and the rest of it (folded away on the page). */
+  introLeadHtml: string;
+  introRestHtml: string;
+  /** The first paragraph as plain text: the page's description for link previews. */
+  description: string;
   sections: SiteSection[];
   facets: SiteFacet[];
   /** Filters beyond the search: the section, the year range and the sort (only with a schema). */
@@ -81,13 +91,16 @@ export function siteModel(catalogs: Catalog[], site: SiteConfig = NO_SITE_CONFIG
     const prose = (from: number, to: number) => blockHtml(withoutTableOfContents(lines.slice(from, to).join('\n')));
     let previous: SiteSection | undefined;
     let previousEnd = 0;
-    for (const table of catalog.tables) {
+    const exported = exportCatalog(catalog).sections;
+    for (const [tableIndex, table] of catalog.tables.entries()) {
       // Sections without a table, or prose after a table, belong to the page too.
       if (previous && table.section.line - 1 > previousEnd) previous.afterHtml = prose(previousEnd, table.section.line - 1);
       const introHtml = prose(Math.max(table.section.line, previousEnd), table.header.line - 1);
       previousEnd = table.range.end.line;
       const layout = tableLayout(table, site.facets);
+      const citing = citationColumns(table);
       const entries = table.rows.map((row) => entryOf(layout, row, render, facetKey, entrySlugs));
+      if (citing) entries.forEach((entry, rowIndex) => (entry.citation = bibtexRecord(withWebLinks(exported[tableIndex]!.entries[rowIndex]!), citing)));
       previous = { id: '', heading: table.section.heading, introHtml, entries, afterHtml: '' };
       sections.push(previous);
     }
@@ -99,13 +112,16 @@ export function siteModel(catalogs: Catalog[], site: SiteConfig = NO_SITE_CONFIG
   for (const section of sections) section.id = sectionSlugs.slug(section.heading || 'entries');
   const entries = sections.flatMap((section) => section.entries);
   const years = entries.flatMap((entry) => (entry.year === null ? [] : [entry.year]));
+  const intro = splitLead(documentIntro(catalogs[0]!));
   return {
     title: documentTitle(catalogs[0]!),
-    introHtml: documentIntro(catalogs[0]!),
+    introLeadHtml: intro.lead,
+    introRestHtml: intro.rest,
+    description: plainText(intro.lead),
     sections,
-    // The schema's enumerations first, then the config's facets, in its order.
+    // The config's facets first, in its order (it chose them to answer readers' questions), then the schema's enumerations.
     facets: [...facetColumns]
-      .sort(([, a], [, b]) => Number(a.fromText) - Number(b.fromText))
+      .sort(([, a], [, b]) => Number(b.fromText) - Number(a.fromText))
       .map(([key, { label, values }]) => facetOf(key, label, values, entries))
       .filter((facet) => facet.values.length > 0),
     filters: catalogs.some((catalog) => catalog.tables.some((table) => table.schema !== null)),
@@ -184,7 +200,7 @@ function enumerationValues(column: ColumnSchema, text: string): string[] {
 function entryOf(layout: TableLayout, row: Row, render: CellHtml, facetKey: FacetKey, slugs: GithubSlugger): SiteEntry {
   const nameCell = row.cells[layout.nameIndex];
   const name = nameCell?.text.trim() ?? '';
-  const entry: SiteEntry = { id: slugs.slug(name || `line ${row.line}`), name, nameHtml: nameCell ? render(nameCell) : '', year: null, facets: new Map(), fields: [] };
+  const entry: SiteEntry = { id: slugs.slug(name || `line ${row.line}`), name, nameHtml: nameCell ? render(nameCell) : '', year: null, facets: new Map(), fields: [], citation: '' };
   layout.labels.forEach((label, index) => {
     const cell = row.cells[index];
     for (const facet of layout.textFacets[index]!) {
@@ -194,7 +210,7 @@ function entryOf(layout: TableLayout, row: Row, render: CellHtml, facetKey: Face
     }
     if (index === layout.nameIndex || !cell || cell.source === '') return;
     const column = layout.columns[index];
-    const field: SiteField = { label, html: render(cell) };
+    const field: SiteField = { label, html: render(cell), links: column?.type === 'links' };
     if (column?.type === 'year' && /^\d{4}$/u.test(cell.text.trim())) entry.year = Number(cell.text.trim());
     if (column?.type === 'enumeration') {
       const known = layout.values[index]!;
@@ -237,6 +253,42 @@ function documentIntro(catalog: Catalog): string {
   const title = titleHeading(catalog);
   const end = first ? (first.section.line || first.header.line) - 1 : lines.length;
   return blockHtml(withoutTableOfContents(lines.slice(title?.line ?? 0, end).join('\n')));
+}
+
+/** The columns a citation is made of: the key, the year and the first column of links; none without a schema. */
+function citationColumns(table: Table): CitationColumns | undefined {
+  const schema = table.schema;
+  if (!schema) return undefined;
+  const header = (type: string) => {
+    const column = schema.columns.find((candidate) => candidate.type === type && candidate.name !== schema.key);
+    return table.header.cells.map((cell) => cell.text).find((text) => text.trim().toLowerCase() === column?.name.toLowerCase());
+  };
+  const name = table.header.cells[Math.max(columnIndex(table, schema.key), 0)]?.text;
+  return name === undefined ? undefined : { name, year: header('year'), paper: header('links') };
+}
+
+/** The entry with only its http(s) links: a citation on the page never holds an address the page would not link to. */
+function withWebLinks(entry: ExportedEntry): ExportedEntry {
+  const fields = Object.fromEntries(Object.entries(entry.fields).map(([column, field]) => [column, { ...field, links: field.links.filter((link) => /^https?:\/\//iu.test(link.url)) }]));
+  return { ...entry, fields };
+}
+
+/** The first paragraph of some HTML, when it starts with one, and what follows it. */
+function splitLead(html: string): { lead: string; rest: string } {
+  const end = html.indexOf('</p>');
+  if (!html.startsWith('<p>') || end < 0) return { lead: '', rest: html };
+  return { lead: html.slice(0, end + 4), rest: html.slice(end + 4).trim() };
+}
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#x27;': "'" };
+
+/** The text of a piece of the page's own HTML (sanitized, so tags never hold a ">"). */
+function plainText(html: string): string {
+  return html
+    .replace(/<[^>]*>/gu, '')
+    .replace(/&(?:amp|lt|gt|quot|#x27);/gu, (entity) => ENTITIES[entity]!)
+    .replace(/\s+/gu, ' ')
+    .trim();
 }
 
 /** The generated table of contents links to the markdown file's anchors; the page has its own navigation. */

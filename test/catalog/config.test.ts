@@ -15,7 +15,7 @@ describe('parseConfig', () => {
     expect(methods.sortBy).toEqual(['Year', 'Name']);
     expect(methods.columns.map((column) => column.type)).toEqual(['link', 'text', 'text', 'links', 'enumeration', 'year', 'text']);
     expect(methods.columns[4]!.aliases['pytorch']).toBe('PyTorch');
-    expect(config.site.synonyms).toContainEqual(['ILP', 'integer linear programming', 'integer linear program']);
+    expect(config.site.synonyms).toContainEqual(['ILP', 'integer linear programming', 'integer linear']);
     expect(config.site.facets.map((facet) => [facet.name, facet.column])).toEqual([
       ['Search method family', 'Search method'],
       ['Hardware', 'Description'],

@@ -21,7 +21,8 @@ describe('site model', () => {
 
   it('keeps sections and entries in the catalog order, with each section intro and the document intro', () => {
     expect(model.title).toBe('Test Planners');
-    expect(model.introHtml).toContain('<em>markdown</em>');
+    expect(model.introLeadHtml).toContain('<em>markdown</em>');
+    expect(model.description).toBe('A small catalog for the site\'s tests, with markdown in its intro.');
     expect(model.sections.map((section) => section.heading)).toEqual(['Pipeline planners', 'Tensor planners']);
     expect(model.sections[0]!.introHtml).toBe('<p>Planners that cut a model into <em>stages</em>.</p>');
     expect(entries.map((entry) => entry.name)).toEqual(['GPipe', 'PipeDream', 'C Planner', 'C++ Planner', 'Alpa', 'Script Test', 'Tensor Planners']);
@@ -107,8 +108,8 @@ describe('site model', () => {
       ],
     };
     const withFacets = siteModel([catalogOf(fixtureSource())], site);
-    expect(withFacets.facets.map((facet) => facet.key)).toEqual(['framework', 'method']);
-    expect(withFacets.facets[1]).toEqual({
+    expect(withFacets.facets.map((facet) => facet.key)).toEqual(['method', 'framework']);
+    expect(withFacets.facets[0]).toEqual({
       key: 'method',
       label: 'Method',
       values: [
@@ -127,7 +128,7 @@ describe('site model', () => {
   it("answers the reader's questions on the real catalog with one facet, exactly", () => {
     const { catalog, config } = loadCatalog(realCatalog);
     const real = siteModel([catalog], config.site);
-    expect(real.facets.map((facet) => facet.key)).toEqual(['framework', 'search-method-family', 'hardware']);
+    expect(real.facets.map((facet) => facet.key)).toEqual(['search-method-family', 'hardware', 'framework']);
     // Every planner whose Search method cell says integer linear programming (ILP, MILP), read off the rows.
     expect(namesWith(real, 'search-method-family', 'Integer linear programming').sort()).toEqual(
       ['Pesto', 'Colossal-Auto', 'EasyDist', 'PyTorch AutoParallel', 'Alpa', 'Rhino (TePDist)', 'Malleus', 'nnScaler', 'Phaze', 'Mist', 'Saturn', 'FlexSP'].sort(),
