@@ -1,8 +1,11 @@
 // A catalog of any size for the benchmarks, built from the real catalog's rows.
 import { readFileSync } from 'node:fs';
 
-/** A catalog of `rows` rows built from the real catalog's rows, each made unique, in sorted order. */
-export function generateCatalog(realCatalogPath, rows) {
+/**
+ * A catalog of `rows` rows built from the real catalog's rows, each made unique, in sorted order;
+ * in one section, or cut into `sections` sections of consecutive rows (each still sorted).
+ */
+export function generateCatalog(realCatalogPath, rows, sections = 1) {
   const real = readFileSync(realCatalogPath, 'utf8');
   // Body rows only: not a header, not a delimiter row.
   const templates = real.split('\n').filter((line) => /^\| \S/u.test(line) && !line.startsWith('| Name |') && !/^\| :?-/u.test(line));
@@ -18,5 +21,8 @@ export function generateCatalog(realCatalogPath, rows) {
     lines.push(`|${cells.map((cell) => (cell === '' ? ' ' : ` ${cell} `)).join('|')}|`);
   }
   const header = '| Name | Description | Organization or author | Paper | Framework | Year | Search method |\n| --- | --- | --- | --- | --- | --- | --- |\n';
-  return `# Generated catalog\n\nA catalog of ${rows} generated entries.\n\n## Methods\n\n${header}${lines.join('\n')}\n`;
+  const size = Math.ceil(rows / sections);
+  const parts = Array.from({ length: sections }, (_, index) => lines.slice(index * size, (index + 1) * size)).filter((part) => part.length > 0);
+  const body = parts.map((part, index) => `## ${parts.length === 1 ? 'Methods' : `Methods ${index + 1}`}\n\n${header}${part.join('\n')}\n`).join('\n');
+  return `# Generated catalog\n\nA catalog of ${rows} generated entries.\n\n${body}`;
 }

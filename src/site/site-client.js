@@ -348,8 +348,6 @@ function start() {
     views: view ? Array.from(view.options, (option) => option.value) : [''],
   };
   let state = readState(location.search, choices);
-  // The order the page was built in: the catalog's, by section.
-  let applied = ' ';
   let lastShown = null;
   let terms = [];
 
@@ -372,29 +370,26 @@ function start() {
   }
 
   /**
-   * Puts the entries in order, into their sections or into the one list; moves nothing when
-   * nothing changed. The order by relevance changes with every keystroke: only the entries
-   * shown are moved for it (the hidden ones may stay anywhere).
+   * Brings the cards to the state: shown or hidden, in order, in their sections or in the one
+   * list. At 10,000 entries, showing, hiding or moving every card at once would hold the next
+   * frame for hundreds of milliseconds; so the cards are brought in their new order from the top,
+   * the first screens' worth before the next frame and the rest in short tasks after it (a new
+   * input starts over from the top). Nothing is touched that is already as it should be.
    */
-  function arrange(shown) {
+  let job = 0;
+  let placedKey = ' ';
+  function render(shown) {
     const order = currentOrder();
     const relevance = state.sort === 'relevance' && order !== null;
-    const key = (relevance ? 'relevance ' + state.q : state.sort) + ' ' + state.view;
-    if (applied === key) return;
-    applied = key;
+    const key = order === null ? ' ' + state.view : (relevance ? 'relevance ' + state.q : state.sort) + ' ' + state.view;
+    const moving = key !== placedKey;
+    placedKey = key;
     let sequence = order || entries.map((_, index) => index);
+    // By relevance the matches come first; the others, hidden, may stay anywhere.
     if (relevance) sequence = sequence.filter((index) => shown[index]);
-    if (state.view === 'list') {
-      const fragment = document.createDocumentFragment();
-      for (const index of sequence) fragment.appendChild(entries[index].element);
-      list.appendChild(fragment);
-    } else {
-      const fragments = sections.map(() => document.createDocumentFragment());
-      for (const index of sequence) fragments[entries[index].section].appendChild(entries[index].element);
-      sections.forEach((section, index) => section.list.appendChild(fragments[index]));
-    }
+    const inList = state.view === 'list';
     // By relevance, the section of the best match comes first (its other parts, the prose, wait while a search is on).
-    if (relevance && state.view !== 'list') {
+    if (relevance && !inList) {
       const seen = new Set();
       for (const index of sequence) {
         const section = sections[entries[index].section];
@@ -406,8 +401,50 @@ function start() {
       for (const part of pageOrder) main.appendChild(part);
       sectionsMoved = false;
     }
-    oneList.hidden = state.view !== 'list';
-    main.classList.toggle('one-list', state.view === 'list');
+    oneList.hidden = !inList;
+    main.classList.toggle('one-list', inList);
+    const mine = ++job;
+    // The last card placed in each list in this pass: the next one goes after it.
+    const last = new Map();
+    let at = 0;
+    // Work is counted in cards changed: that, more than the script's own time, is what the next frame pays for.
+    const step = (enough) => {
+      if (mine !== job) return;
+      let seen = 0;
+      let changed = 0;
+      for (; at < sequence.length; at++) {
+        const entry = entries[sequence[at]];
+        const element = entry.element;
+        const hidden = shown[sequence[at]] === 0;
+        if (element.hidden !== hidden) {
+          element.hidden = hidden;
+          changed++;
+        }
+        if (moving) {
+          const container = inList ? list : sections[entry.section].list;
+          const previous = last.get(container);
+          if (previous ? previous.nextElementSibling !== element : container.firstElementChild !== element) {
+            if (previous) previous.after(element);
+            else container.prepend(element);
+            changed++;
+          }
+          last.set(container, element);
+        }
+        if (!hidden) seen++;
+        if (enough(seen, changed)) {
+          at++;
+          break;
+        }
+      }
+      if (at < sequence.length) setTimeout(() => step((_, count) => count >= 1000), 0);
+      else hideRest();
+    };
+    // Cards hidden by the search that are not in the sequence (a sort by relevance lists only the matches).
+    const hideRest = () => {
+      if (sequence.length === entries.length) return;
+      for (let index = 0; index < entries.length; index++) if (!shown[index] && !entries[index].element.hidden) entries[index].element.hidden = true;
+    };
+    step((count, changes) => count >= 40 || changes >= 1500);
   }
 
   function update() {
@@ -415,11 +452,8 @@ function start() {
     if (terms.length > 0 || state.sort === 'name' || state.sort === 'relevance') indexEntries(entries.length);
     const result = evaluate(entries, state, terms);
     const { shown } = result;
+    render(shown);
     if (!lastShown || lastShown.some((value, index) => value !== shown[index])) {
-      for (let index = 0; index < entries.length; index++) {
-        const hidden = shown[index] === 0;
-        if (!lastShown || lastShown[index] !== shown[index]) entries[index].element.hidden = hidden;
-      }
       for (const section of sections) {
         let count = 0;
         for (const index of section.entries) count += shown[index];
@@ -444,7 +478,6 @@ function start() {
     status.textContent = result.total + ' of ' + entries.length + ' entries';
     empty.hidden = result.total > 0;
     if (result.total === 0) emptyText.textContent = emptyMessage();
-    arrange(shown);
     const active = [...state.selected.values()].reduce((sum, values) => sum + values.length, 0) + (state.from !== null || state.to !== null ? 1 : 0);
     main.classList.toggle('filtering', terms.length > 0 || filtering(state));
     if (activeNote) activeNote.textContent = active > 0 ? ' (' + active + ' on)' : '';
