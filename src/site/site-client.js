@@ -323,7 +323,7 @@ function start() {
     section.total = section.entries.length;
   });
 
-  // An entry's words are read from its cards when a search first needs them (or while the page is idle).
+  // An entry's words are read from its card when a search first needs them, or in the tasks after start-up.
   let indexed = 0;
   function indexEntries(until) {
     for (; indexed < until; indexed++) {
@@ -336,11 +336,12 @@ function start() {
       entry.text = searchableText(text);
     }
   }
-  function indexWhileIdle(deadline) {
-    while (indexed < entries.length && deadline.timeRemaining() > 2) indexEntries(Math.min(entries.length, indexed + 200));
-    if (indexed < entries.length) idle(indexWhileIdle);
+  /** Reads the cards' words in short tasks once the page is interactive, so the first search rarely waits for them. */
+  function indexInTasks() {
+    const started = performance.now();
+    while (indexed < entries.length && performance.now() - started < 8) indexEntries(Math.min(entries.length, indexed + 100));
+    if (indexed < entries.length) setTimeout(indexInTasks, 0);
   }
-  const idle = window.requestIdleCallback ? (callback) => window.requestIdleCallback(callback) : (callback) => setTimeout(() => callback({ timeRemaining: () => 8 }), 1);
 
   const choices = {
     groups: new Map(groups.map((group) => [group, boxes.filter((box) => box.name === group).map((box) => box.value)])),
@@ -436,7 +437,8 @@ function start() {
           break;
         }
       }
-      if (at < sequence.length) setTimeout(() => step((_, count) => count >= 1000), 0);
+      // The rest after the next frame, so that frame shows the top as it should be.
+      if (at < sequence.length) afterFrame(() => step((_, count) => count >= 1000));
       else hideRest();
     };
     // Cards hidden by the search that are not in the sequence (a sort by relevance lists only the matches).
@@ -444,7 +446,7 @@ function start() {
       if (sequence.length === entries.length) return;
       for (let index = 0; index < entries.length; index++) if (!shown[index] && !entries[index].element.hidden) entries[index].element.hidden = true;
     };
-    step((count, changes) => count >= 40 || changes >= 1500);
+    step((count, changes) => count >= 40 || changes >= 600);
   }
 
   function update() {
@@ -482,6 +484,18 @@ function start() {
     main.classList.toggle('filtering', terms.length > 0 || filtering(state));
     if (activeNote) activeNote.textContent = active > 0 ? ' (' + active + ' on)' : '';
     highlight.refresh();
+    // The URL follows once the frame is drawn (rewriting it costs the browser a few milliseconds); a burst of keys rewrites it once.
+    if (!urlPending) {
+      urlPending = true;
+      afterFrame(() => {
+        urlPending = false;
+        writeUrl();
+      });
+    }
+  }
+
+  let urlPending = false;
+  function writeUrl() {
     try {
       history.replaceState(null, '', location.pathname + queryOf(state) + location.hash);
     } catch {
@@ -743,7 +757,12 @@ function start() {
   if (target) target.scrollIntoView();
   document.documentElement.dataset.ready = 'true';
   performance.mark('catalog-ready');
-  idle(indexWhileIdle);
+  setTimeout(indexInTasks, 0);
+}
+
+/** Runs a task once the next frame is drawn. */
+function afterFrame(task) {
+  requestAnimationFrame(() => setTimeout(task, 0));
 }
 
 /** The element the URL's fragment names, if any (a malformed one names none). */
