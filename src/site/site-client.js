@@ -20,33 +20,56 @@ function normalizeText(text) {
   return /[^\x00-\x7f]/.test(lower) ? lower.normalize('NFKD').replace(/\p{M}/gu, '') : lower;
 }
 
-/** A text's words between spaces (" mixed integer linear "), the form every search runs on. */
-function searchableText(text) {
-  return ' ' + normalizeText(text).replace(/[^\p{L}\p{N}]+/gu, ' ') + ' ';
-}
-
 function wordsOf(text) {
   return normalizeText(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
-/** A search's needle for some words: found in a searchable text where the words start there. */
-function needleOf(words) {
-  return ' ' + words.join(' ');
+/** Whether the character at `at` is part of a word (a letter or a digit). */
+function isWordAt(text, at) {
+  if (at < 0 || at >= text.length) return false;
+  const code = text.charCodeAt(at);
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return /[\p{L}\p{N}]/u.test(text[at]);
 }
 
-/** The config's synonyms as a lookup: a term's words → the needles of every group it is in. */
+/**
+ * Where a phrase (its words, normalized) ends when it starts at `at`, a word start, or -1: each
+ * word but the last must end there, and what separates the words is anything but a letter or a digit.
+ */
+function phraseEnd(text, at, words) {
+  let position = at;
+  for (let index = 0; index < words.length; index++) {
+    if (!text.startsWith(words[index], position)) return -1;
+    position += words[index].length;
+    if (index === words.length - 1) return position;
+    if (isWordAt(text, position)) return -1;
+    while (position < text.length && !isWordAt(text, position)) position++;
+  }
+  return -1;
+}
+
+/**
+ * Whether a normalized text holds the phrase at a word start. The text is searched as it is
+ * (no pass over it cuts it into words first: at 10,000 entries that pass was the slow part).
+ */
+function holdsPhrase(text, words) {
+  for (let at = text.indexOf(words[0]); at >= 0; at = text.indexOf(words[0], at + 1)) {
+    if (!isWordAt(text, at - 1) && phraseEnd(text, at, words) >= 0) return true;
+  }
+  return false;
+}
+
+/** The config's synonyms as a lookup: a term's words → the phrases of every group it is in. */
 function synonymIndex(groups) {
   const byTerm = new Map();
   let longest = 0;
   for (const group of groups) {
-    const needles = group.map((term) => needleOf(wordsOf(term))).filter((needle) => needle !== ' ');
-    for (const term of group) {
-      const words = wordsOf(term);
-      if (words.length === 0) continue;
+    const phrases = group.map(wordsOf).filter((words) => words.length > 0);
+    for (const words of phrases) {
       longest = Math.max(longest, words.length);
       const key = words.join(' ');
       const known = byTerm.get(key) || [];
-      for (const needle of needles) if (!known.includes(needle)) known.push(needle);
+      for (const phrase of phrases) if (!known.some((other) => other.join(' ') === phrase.join(' '))) known.push(phrase);
       byTerm.set(key, known);
     }
   }
@@ -54,7 +77,7 @@ function synonymIndex(groups) {
 }
 
 /**
- * The terms of a search: each is a list of needles of which one must be found. Quoted phrases
+ * The terms of a search: each is a list of phrases of which one must be found. Quoted phrases
  * are taken as they are; the longest run of other words that names a synonym becomes one term.
  */
 function parseQuery(query, synonyms) {
@@ -67,28 +90,28 @@ function parseQuery(query, synonyms) {
   const terms = [];
   for (let at = 0; at < tokens.length; ) {
     let taken = 0;
-    let needles = null;
+    let phrases = null;
     let words = [];
     for (let next = at; next < tokens.length && !tokens[next].quoted && words.length < synonyms.longest; next++) {
       words = words.concat(tokens[next].words);
       const group = synonyms.byTerm.get(words.join(' '));
       if (group) {
         taken = next - at + 1;
-        needles = group;
+        phrases = group;
       }
     }
     if (taken === 0) {
       taken = 1;
-      needles = [needleOf(tokens[at].words)];
+      phrases = [tokens[at].words];
     }
-    terms.push({ needles, text: tokens.slice(at, at + taken).map((token) => token.text).join(' ') });
+    terms.push({ phrases, text: tokens.slice(at, at + taken).map((token) => token.text).join(' ') });
     at += taken;
   }
   return terms;
 }
 
 function matchesTerm(text, term) {
-  for (const needle of term.needles) if (text.includes(needle)) return true;
+  for (const phrase of term.phrases) if (holdsPhrase(text, phrase)) return true;
   return false;
 }
 
@@ -149,7 +172,7 @@ function filtering(state) {
 /**
  * Which entries the state shows, and each group value's count. An entry that fails only one
  * group's filter still counts for that group: choosing that value would show it.
- * Entries are { text, year, groups: Map(group → values) }, text as searchableText gives it.
+ * Entries are { text, year, groups: Map(group → values) }, text as normalizeText gives it.
  */
 function evaluate(entries, state, terms) {
   const active = [];
@@ -217,13 +240,13 @@ function sortedOrder(entries, sort, terms) {
 
 /** The name's words matching the whole search first, then names matching more of its terms, then the rest; catalog order within. */
 function relevanceOrder(entries, terms) {
-  const wanted = terms.map((term) => term.needles[0].trim()).join(' ');
+  const wanted = terms.map((term) => term.phrases[0].join(' ')).join(' ');
   const buckets = [];
   for (let index = 0; index < entries.length; index++) {
     const name = entries[index].nameText;
     let score = 0;
     if (terms.length > 0) {
-      if (name.trim() === wanted) score = terms.length + 1;
+      if (wordsOf(name).join(' ') === wanted) score = terms.length + 1;
       else for (const term of terms) if (matchesTerm(name, term)) score++;
     }
     (buckets[score] || (buckets[score] = [])).push(index);
@@ -248,23 +271,10 @@ function highlightSpans(text, phrases) {
     }).join('');
     if (lower.length !== text.length) return spans;
   }
-  const isWord = (at) => at >= 0 && at < lower.length && /[\p{L}\p{N}]/u.test(lower[at]);
-  /** Where the phrase ends when it starts at `at`, or -1. */
-  const matchAt = (words, at) => {
-    let position = at;
-    for (let index = 0; index < words.length; index++) {
-      if (!lower.startsWith(words[index], position)) return -1;
-      position += words[index].length;
-      if (index === words.length - 1) return position;
-      if (isWord(position)) return -1;
-      while (position < lower.length && !isWord(position)) position++;
-    }
-    return -1;
-  };
   for (let at = 0; at < lower.length; at++) {
-    if (!isWord(at) || isWord(at - 1)) continue;
+    if (!isWordAt(lower, at) || isWordAt(lower, at - 1)) continue;
     let end = -1;
-    for (const words of phrases) end = Math.max(end, matchAt(words, at));
+    for (const words of phrases) end = Math.max(end, phraseEnd(lower, at, words));
     if (end > at) {
       spans.push([at, end]);
       at = end - 1;
@@ -332,8 +342,8 @@ function start() {
       let text = '';
       for (let index = 0; index < parts.length; index++) text += parts[index].textContent + ' ';
       entry.name = parts[0] ? parts[0].textContent.trim() : '';
-      entry.nameText = searchableText(entry.name);
-      entry.text = searchableText(text);
+      entry.nameText = normalizeText(entry.name);
+      entry.text = normalizeText(text);
     }
   }
   /** Reads the cards' words in short tasks once the page is interactive, so the first search rarely waits for them. */
@@ -341,6 +351,15 @@ function start() {
     const started = performance.now();
     while (indexed < entries.length && performance.now() - started < 8) indexEntries(Math.min(entries.length, indexed + 100));
     if (indexed < entries.length) setTimeout(indexInTasks, 0);
+    else setTimeout(sortInTasks, 0);
+  }
+
+  /** Then the orders of the sorts, one per task, so the first choice of a sort need not wait for it. */
+  function sortInTasks() {
+    const sort = choices.sorts.find((candidate) => candidate && candidate !== 'relevance' && !orders.has(candidate));
+    if (sort === undefined) return;
+    orders.set(sort, sortedOrder(entries, sort));
+    setTimeout(sortInTasks, 0);
   }
 
   const choices = {
@@ -455,23 +474,17 @@ function start() {
     const result = evaluate(entries, state, terms);
     const { shown } = result;
     render(shown);
-    if (!lastShown || lastShown.some((value, index) => value !== shown[index])) {
-      for (const section of sections) {
-        let count = 0;
-        for (const index of section.entries) count += shown[index];
-        const hidden = count === 0 || state.view === 'list';
-        if (section.element.hidden !== hidden) section.element.hidden = hidden;
-        const navCount = navCounts.get(section.id);
-        if (navCount) navCount.textContent = count === section.total ? '(' + section.total + ')' : '(' + count + ' of ' + section.total + ')';
-      }
-      drawChart(shown);
-      lastShown = shown;
-    } else {
-      for (const section of sections) {
-        const hidden = !section.entries.some((index) => shown[index]) || state.view === 'list';
-        if (section.element.hidden !== hidden) section.element.hidden = hidden;
-      }
+    const changed = !lastShown || lastShown.some((value, index) => value !== shown[index]);
+    for (const section of sections) {
+      let count = 0;
+      for (const index of section.entries) count += shown[index];
+      const hidden = count === 0 || state.view === 'list';
+      if (section.element.hidden !== hidden) section.element.hidden = hidden;
+      const navCount = navCounts.get(section.id);
+      if (changed && navCount) navCount.textContent = count === section.total ? '(' + section.total + ')' : '(' + count + ' of ' + section.total + ')';
     }
+    if (changed) drawChart(shown);
+    lastShown = shown;
     for (const box of boxes) {
       const text = '(' + (result.counts.get(box.name).get(box.value) || 0) + ')';
       const count = countOf.get(box);
@@ -607,7 +620,7 @@ function start() {
     return {
       refresh() {
         if (!supported) return;
-        const next = terms.flatMap((term) => term.needles.map((needle) => needle.trim().split(' ')));
+        const next = terms.flatMap((term) => term.phrases);
         if (next.join('|') === words.join('|')) return;
         words = next;
         marks.clear();
