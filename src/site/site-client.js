@@ -321,24 +321,27 @@ function start() {
   const entries = [];
   sections.forEach((section, sectionIndex) => {
     for (const element of section.list.children) {
-      const entryGroups = new Map([['section', [element.dataset.section]]]);
-      for (const group of groups) {
-        if (group === 'section') continue;
-        const values = element.getAttribute('data-f-' + group);
-        if (values) entryGroups.set(group, values.split('\n'));
-      }
       section.entries.push(entries.length);
-      entries.push({ element, text: '', nameText: '', name: '', year: yearOf(element.dataset.year), groups: entryGroups, section: sectionIndex });
+      entries.push({ element, text: '', nameText: '', name: '', year: null, groups: null, section: sectionIndex });
     }
     section.total = section.entries.length;
   });
 
-  // An entry's words are read from its card when a search first needs them, or in the tasks after start-up.
+  // What the filters and the search read of a card (its values, year and words) is read when they
+  // first need it, or in the tasks after start-up: the page is interactive sooner.
   let indexed = 0;
   function indexEntries(until) {
     for (; indexed < until; indexed++) {
       const entry = entries[indexed];
-      const parts = entry.element.getElementsByClassName('v');
+      const element = entry.element;
+      entry.groups = new Map([['section', [element.dataset.section]]]);
+      for (const group of groups) {
+        if (group === 'section') continue;
+        const values = element.getAttribute('data-f-' + group);
+        if (values) entry.groups.set(group, values.split('\n'));
+      }
+      entry.year = yearOf(element.dataset.year);
+      const parts = element.getElementsByClassName('v');
       let text = '';
       for (let index = 0; index < parts.length; index++) text += parts[index].textContent + ' ';
       entry.name = parts[0] ? parts[0].textContent.trim() : '';
@@ -470,7 +473,7 @@ function start() {
 
   function update() {
     terms = parseQuery(state.q, synonyms);
-    if (terms.length > 0 || state.sort === 'name' || state.sort === 'relevance') indexEntries(entries.length);
+    indexEntries(entries.length);
     const result = evaluate(entries, state, terms);
     const { shown } = result;
     render(shown);
@@ -764,7 +767,8 @@ function start() {
     if (filters) filters.open = !phone.matches;
   });
   showState();
-  update();
+  // The page as built is the unfiltered state, counts and chart included: only a URL with a state needs an update.
+  if (queryOf(state) !== '') update();
   // Showing the controls moved the entries: bring a linked entry back into view.
   const target = hashTarget();
   if (target) target.scrollIntoView();
