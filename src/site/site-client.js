@@ -424,7 +424,7 @@ function start() {
       for (const part of pageOrder) main.appendChild(part);
       sectionsMoved = false;
     }
-    oneList.hidden = !inList;
+    // The view is a class: the lists it leaves are skipped by content-visibility, not unmade and remade (see site.css).
     main.classList.toggle('one-list', inList);
     const mine = ++job;
     // The last card placed in each list in this pass: the next one goes after it.
@@ -481,7 +481,7 @@ function start() {
     for (const section of sections) {
       let count = 0;
       for (const index of section.entries) count += shown[index];
-      const hidden = count === 0 || state.view === 'list';
+      const hidden = count === 0;
       if (section.element.hidden !== hidden) section.element.hidden = hidden;
       const navCount = navCounts.get(section.id);
       if (changed && navCount) navCount.textContent = count === section.total ? '(' + section.total + ')' : '(' + count + ' of ' + section.total + ')';
@@ -756,6 +756,7 @@ function start() {
   }
 
   form.hidden = false;
+  oneList.hidden = false;
   for (const hidden of document.querySelectorAll('#site\\:order')) hidden.hidden = false;
   // The side column for the controls exists only once they are shown.
   document.documentElement.classList.add('scripted');
