@@ -500,17 +500,35 @@ function start() {
     main.classList.toggle('filtering', terms.length > 0 || filtering(state));
     if (activeNote) activeNote.textContent = active > 0 ? ' (' + active + ' on)' : '';
     highlight.refresh();
-    // The URL follows once the frame is drawn (rewriting it costs the browser a few milliseconds); a burst of keys rewrites it once.
-    if (!urlPending) {
-      urlPending = true;
-      afterFrame(() => {
-        urlPending = false;
-        writeUrl();
-      });
-    }
+    scheduleUrl();
   }
 
+  // The URL follows once the frame is drawn (rewriting it costs the browser a few milliseconds),
+  // once for a burst of input. A write still pending is made at once before a click (which may
+  // follow a link to an entry and add a history entry), and dropped on back and forward, so it
+  // never lands on another history entry.
   let urlPending = false;
+  let urlVersion = 0;
+  function scheduleUrl() {
+    if (urlPending) return;
+    urlPending = true;
+    const version = urlVersion;
+    afterFrame(() => {
+      if (!urlPending || version !== urlVersion) return;
+      urlPending = false;
+      writeUrl();
+    });
+  }
+  function flushUrl() {
+    if (!urlPending) return;
+    urlPending = false;
+    urlVersion++;
+    writeUrl();
+  }
+  function dropUrl() {
+    urlPending = false;
+    urlVersion++;
+  }
   function writeUrl() {
     try {
       history.replaceState(null, '', location.pathname + queryOf(state) + location.hash);
@@ -678,7 +696,9 @@ function start() {
   }
   main.addEventListener('click', cardAction);
   // Back and forward between entries of this page (a jump to an anchor makes one): the URL is the state.
+  document.addEventListener('click', flushUrl, true);
   window.addEventListener('popstate', () => {
+    dropUrl();
     state = readState(location.search, choices);
     showState();
     update();
