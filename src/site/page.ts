@@ -1,7 +1,8 @@
 // The page: one self-contained index.html. The style and the script are inline, allowed by their
 // hashes in the page's Content-Security-Policy, which allows nothing else: no other script, no
-// request to any origin. Without the script the page is the whole catalog, readable; the script
-// only adds the search, the filters and the sort (their controls are hidden until it runs).
+// request to any origin (the synonyms and the citations are JSON data blocks, which run nothing).
+// Without the script the page is the whole catalog, readable; the script only adds the search,
+// the filters, the sort and the cards' copy and cite buttons (hidden until it runs).
 import { createHash } from 'node:crypto';
 import { undatedNote, yearChartSvg, yearCounts, yearTableHtml, SECTION_COLOURS } from './chart.js';
 import type { SiteEntry, SiteModel, SiteSection } from './model.js';
