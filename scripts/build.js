@@ -2,8 +2,8 @@
 // loader and without resolving hundreds of small modules. What lint, check and format need
 // is loaded up front (the pre-commit check imports nothing later); code splitting keeps the
 // rest (the link checker and undici, SARIF, export) in chunks loaded only when asked for.
-import { build } from 'esbuild';
-import { copyFileSync, renameSync, rmSync } from 'node:fs';
+import { build, transform } from 'esbuild';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 
 // Built beside dist/ and swapped in, so a command running meanwhile never finds dist/ half written.
 const dist = new URL('../dist', import.meta.url);
@@ -45,7 +45,12 @@ const options = {
 for (const [name, entry] of Object.entries({ cli: 'src/cli.ts', index: 'src/index.ts' })) {
   await build({ ...options, entryPoints: { [name]: entry } });
 }
-// The site's style and script are read at run time from beside the module that inlines them.
-for (const asset of ['site.css', 'site-client.js']) copyFileSync(new URL(`../src/site/${asset}`, import.meta.url), new URL(asset, `${staging.href}/`));
+// The site's style and script are read at run time from beside the module that inlines them;
+// minified, as every page carries them (no format: a plain script's top-level names stay).
+for (const [asset, loader] of [['site.css', 'css'], ['site-client.js', 'js']]) {
+  const source = readFileSync(new URL(`../src/site/${asset}`, import.meta.url), 'utf8');
+  const { code } = await transform(source, { loader, minify: true, target: loader === 'js' ? 'es2020' : 'chrome100' });
+  writeFileSync(new URL(asset, `${staging.href}/`), code);
+}
 rmSync(dist, { recursive: true, force: true });
 renameSync(staging, dist);

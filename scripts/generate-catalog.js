@@ -2,11 +2,12 @@
 import { readFileSync } from 'node:fs';
 
 /**
- * A catalog of `rows` rows built from the real catalog's rows, each made unique, in sorted order.
+ * A catalog of `rows` rows built from the real catalog's rows, each made unique, in sorted order;
+ * in one section, or cut into `sections` sections of consecutive rows (each still sorted).
  * With `tight`, its lines are written without spaces around the cells (`|a|b|`), so that
  * `catalog format` would rewrite every line of the table and nothing else.
  */
-export function generateCatalog(realCatalogPath, rows, { tight = false } = {}) {
+export function generateCatalog(realCatalogPath, rows, { tight = false, sections = 1 } = {}) {
   const real = readFileSync(realCatalogPath, 'utf8');
   // Body rows only: not a header, not a delimiter row.
   const templates = real.split('\n').filter((line) => /^\| \S/u.test(line) && !line.startsWith('| Name |') && !/^\| :?-/u.test(line));
@@ -21,7 +22,10 @@ export function generateCatalog(realCatalogPath, rows, { tight = false } = {}) {
     // Else as `catalog format` writes it (an empty cell is `| |`), so the file starts out formatted.
     lines.push(`|${cells.map((cell) => (tight ? cell : cell === '' ? ' ' : ` ${cell} `)).join('|')}|`);
   }
-  const header = ['Name', 'Description', 'Organization or author', 'Paper', 'Framework', 'Year', 'Search method'];
-  const tableHead = tight ? `|${header.join('|')}|\n|${header.map(() => '---').join('|')}|\n` : `| ${header.join(' | ')} |\n|${header.map(() => ' --- ').join('|')}|\n`;
-  return `# Generated catalog\n\nA catalog of ${rows} generated entries.\n\n## Methods\n\n${tableHead}${lines.join('\n')}\n`;
+  const names = ['Name', 'Description', 'Organization or author', 'Paper', 'Framework', 'Year', 'Search method'];
+  const header = tight ? `|${names.join('|')}|\n|${names.map(() => '---').join('|')}|\n` : `| ${names.join(' | ')} |\n|${names.map(() => ' --- ').join('|')}|\n`;
+  const size = Math.ceil(rows / sections);
+  const parts = Array.from({ length: sections }, (_, index) => lines.slice(index * size, (index + 1) * size)).filter((part) => part.length > 0);
+  const body = parts.map((part, index) => `## ${parts.length === 1 ? 'Methods' : `Methods ${index + 1}`}\n\n${header}${part.join('\n')}\n`).join('\n');
+  return `# Generated catalog\n\nA catalog of ${rows} generated entries.\n\n${body}`;
 }

@@ -62,13 +62,6 @@ export interface HostConfig {
   maxConnections?: number;
 }
 
-export interface SiteConfig {
-  /** The address the site is published at, ending in "/" (permalinks in release notes and the feed), or null. */
-  url: string | null;
-  /** An entry added within this many days before the build is marked new. */
-  newDays: number;
-}
-
 export interface CatalogConfig {
   /** Absolute path of the config file, or null when none was found (generic mode). */
   path: string | null;
@@ -80,4 +73,27 @@ export interface CatalogConfig {
   hedges: string[];
   links: LinksConfig;
   site: SiteConfig;
+}
+
+/** The website's settings: its address and new marks, the search's synonyms and facets drawn from text columns. */
+export interface SiteConfig {
+  /** The address the site is published at, ending in "/" (permalinks in release notes and the feed), or null. */
+  url: string | null;
+  /** An entry added within this many days before the build is marked new. */
+  newDays: number;
+  /** Groups of terms the search takes as one another (`["ILP", "integer linear programming"]`). */
+  synonyms: string[][];
+  /** In the config's order. */
+  facets: TextFacet[];
+}
+
+/**
+ * A filter over a column's text: an entry has each value one of whose patterns its cell holds.
+ * A pattern is plain words (no regular expression), matched in order at word starts, as a
+ * quoted search phrase is.
+ */
+export interface TextFacet {
+  name: string;
+  column: string;
+  values: { value: string; patterns: string[] }[];
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { CatalogConfig, ColumnSchema, ColumnType, LinksConfig, SiteConfig, TableSchema, TableStyle } from './config.js';
+import type { CatalogConfig, ColumnSchema, ColumnType, LinksConfig, SiteConfig, TableSchema, TableStyle, TextFacet } from './config.js';
 import { findUpward } from './find-upward.js';
 import { compileUrlPattern } from './url-pattern.js';
 
@@ -28,7 +28,7 @@ export function defaultLinksConfig(): LinksConfig {
 }
 
 export function defaultSiteConfig(): SiteConfig {
-  return { url: null, newDays: 30 };
+  return { url: null, newDays: 30, synonyms: [], facets: [] };
 }
 
 /** What the no-hedge rule looks for when the config names no "hedges". */
@@ -96,7 +96,58 @@ export function parseConfig(raw: unknown, path: string | null): CatalogConfig {
     if (hedge.trim() === '') fail(`hedges[${index}]`, 'must not be empty');
   });
 
-  return { path, tables, style: style as TableStyle, rules, hedges, links: parseLinks(root['links'] ?? {}, fail), site: parseSite(root['site'] ?? {}, fail) };
+  return { path, tables, style: style as TableStyle, rules, hedges, links: parseLinks(root['links'] ?? {}, fail), site: parseSite(root['site'] ?? {}, tables, fail) };
+}
+
+/** A search term or a facet pattern: plain words, not a regular expression (a contributor's config runs in every reader's browser). */
+const TERM_LENGTH = 100;
+
+function siteTerm(value: unknown, field: string, fail: Fail): string {
+  if (typeof value !== 'string' || !/[\p{L}\p{N}]/u.test(value)) fail(field, 'must be a string holding a letter or a digit');
+  if ((value as string).length > TERM_LENGTH) fail(field, `must be at most ${TERM_LENGTH} characters`);
+  return (value as string).trim();
+}
+
+function parseSite(raw: unknown, tables: TableSchema[], fail: Fail): SiteConfig {
+  const site = expectObject(raw, 'site', fail);
+  allowKeys(site, ['url', 'newDays', 'synonyms', 'facets'], 'site', fail);
+  const defaults = defaultSiteConfig();
+  const url = site['url'] ?? defaults.url;
+  if (url !== null && !(typeof url === 'string' && /^https?:\/\/[^\s/]+/u.test(url))) fail('site.url', 'must be the http(s) address the site is published at');
+  const newDays = site['newDays'] ?? defaults.newDays;
+  if (!(Number.isInteger(newDays) && (newDays as number) >= 0)) fail('site.newDays', 'must be a whole number of days ≥ 0');
+  const synonymsRaw = site['synonyms'] ?? [];
+  if (!Array.isArray(synonymsRaw)) fail('site.synonyms', 'must be an array of groups of terms, e.g. [["ILP", "integer linear programming"]]');
+  const synonyms = (synonymsRaw as unknown[]).map((group, index) => {
+    const field = `site.synonyms[${index}]`;
+    if (!Array.isArray(group) || group.length < 2) fail(field, 'must be an array of at least two terms that mean the same');
+    return (group as unknown[]).map((term, at) => siteTerm(term, `${field}[${at}]`, fail));
+  });
+  const columns = tables.flatMap((table) => table.columns);
+  const facets: TextFacet[] = Object.entries(expectObject(site['facets'] ?? {}, 'site.facets', fail)).map(([name, facetRaw]) => {
+    const field = `site.facets.${name}`;
+    if (name.trim() === '') fail(field, 'needs a name');
+    if (columns.some((column) => column.type === 'enumeration' && column.name.toLowerCase() === name.trim().toLowerCase())) {
+      fail(field, 'is named like an enumeration column, which is a filter of its own; give it another name');
+    }
+    const facet = expectObject(facetRaw, field, fail);
+    allowKeys(facet, ['column', 'values'], field, fail);
+    const column = facet['column'];
+    if (typeof column !== 'string' || !columns.some((known) => known.name.toLowerCase() === column.trim().toLowerCase())) {
+      fail(`${field}.column`, 'must name a column of tables[].columns');
+    }
+    const valuesRaw = expectObject(facet['values'], `${field}.values`, fail);
+    const values = Object.entries(valuesRaw).map(([value, patterns]) => {
+      const where = `${field}.values.${value}`;
+      if (value.trim() === '') fail(where, 'needs a name');
+      if (!Array.isArray(patterns) || patterns.length === 0) fail(where, 'must be a non-empty array of words or phrases to look for');
+      return { value: value.trim(), patterns: (patterns as unknown[]).map((pattern, at) => siteTerm(pattern, `${where}[${at}]`, fail)) };
+    });
+    if (values.length === 0) fail(`${field}.values`, 'must map at least one value to its patterns');
+    return { name: name.trim(), column: (column as string).trim(), values };
+  });
+  // Permalinks are the address plus "#entry": the address names the page's folder.
+  return { url: url === null ? null : (url as string).replace(/\/?$/u, '/'), newDays: newDays as number, synonyms, facets };
 }
 
 type Fail = (field: string, problem: string) => never;
@@ -247,18 +298,6 @@ function refuseLineBreaks(value: unknown, field: string, fail: Fail): void {
       refuseLineBreaks(item, at(key), fail);
     }
   }
-}
-
-function parseSite(raw: unknown, fail: Fail): SiteConfig {
-  const site = expectObject(raw, 'site', fail);
-  allowKeys(site, ['url', 'newDays'], 'site', fail);
-  const defaults = defaultSiteConfig();
-  const url = site['url'] ?? defaults.url;
-  if (url !== null && !(typeof url === 'string' && /^https?:\/\/[^\s/]+/u.test(url))) fail('site.url', 'must be the http(s) address the site is published at');
-  const newDays = site['newDays'] ?? defaults.newDays;
-  if (!(Number.isInteger(newDays) && (newDays as number) >= 0)) fail('site.newDays', 'must be a whole number of days ≥ 0');
-  // Permalinks are the address plus "#entry": the address names the page's folder.
-  return { url: url === null ? null : (url as string).replace(/\/?$/u, '/'), newDays: newDays as number };
 }
 
 function expectObject(value: unknown, field: string, fail: Fail): Record<string, unknown> {

@@ -36,6 +36,7 @@ async function buildSiteCommand({ paths, values, format, io }: CommandRun): Prom
       info,
       out,
       shown,
+      loaded[0]!.config.site,
       added && { added, newDays, url },
     );
     io.stderr(`catalog: wrote ${shown}/index.html${written.includes('feed.xml') ? ' and feed.xml' : ''}${broken ? ' (with --force, from a catalog with errors)' : ''}\n`);

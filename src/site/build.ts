@@ -1,5 +1,6 @@
 // `catalog site`: the catalog's model, rendered as one page, written into its folder; with the
 // dates entries were added, the page marks the new ones and feed.xml lists them.
+import type { SiteConfig } from '../catalog/config.js';
 import type { Catalog, Row } from '../catalog/model.js';
 import { catalogEntries } from '../changes/entries.js';
 import { pageAssets } from './assets.js';
@@ -18,9 +19,9 @@ export interface SiteHistory {
   url: string | null;
 }
 
-/** The site's files: name → content. */
-export function siteFiles(catalogs: Catalog[], build: BuildInfo, history: SiteHistory | null = null): Record<string, string> {
-  const model = siteModel(catalogs);
+/** The site's files: name → content. `site` is the first catalog's config's `site` (synonyms, facets). */
+export function siteFiles(catalogs: Catalog[], build: BuildInfo, site?: SiteConfig, history: SiteHistory | null = null): Record<string, string> {
+  const model = siteModel(catalogs, site);
   const feed = history ? addDates(catalogs, model, build, history) : null;
   return { 'index.html': renderPage(model, build, pageAssets()), ...(feed === null ? {} : { 'feed.xml': feed }) };
 }
@@ -43,8 +44,8 @@ function addDates(catalogs: Catalog[], model: SiteModel, build: BuildInfo, histo
 }
 
 /** Writes the site; returns the names of its files. */
-export function buildSite(catalogs: Catalog[], build: BuildInfo, folder: string, shown: string, history: SiteHistory | null = null): string[] {
-  const files = siteFiles(catalogs, build, history);
+export function buildSite(catalogs: Catalog[], build: BuildInfo, folder: string, shown: string, site?: SiteConfig, history: SiteHistory | null = null): string[] {
+  const files = siteFiles(catalogs, build, site, history);
   writeSite(folder, shown, files);
   return Object.keys(files);
 }

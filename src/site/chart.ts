@@ -51,13 +51,16 @@ export function yearChartSvg({ years, bySection, undated }: YearCounts, titleId:
   years.forEach((year, index) => {
     let top = MARGIN.top + plotHeight;
     const x = (MARGIN.left + index * slot + (slot - barWidth) / 2).toFixed(1);
+    // Behind the year's bars, the whole catalog's: when the page filters, the bars show the entries shown against it.
+    const whole = totals[index]! * scale;
+    if (whole > 0) bars.push(`<rect class="whole" x="${x}" y="${(top - whole).toFixed(1)}" width="${barWidth.toFixed(1)}" height="${whole.toFixed(1)}"/>`);
     bySection.forEach((section, sectionIndex) => {
       const count = section.counts[index]!;
       if (count === 0) return;
       const height = count * scale;
       top -= height;
       bars.push(
-        `<rect x="${x}" y="${top.toFixed(1)}" width="${barWidth.toFixed(1)}" height="${height.toFixed(1)}" fill="${SECTION_COLOURS[sectionIndex % SECTION_COLOURS.length]}"><title>${year}, ${escapeHtml(section.heading)}: ${count}</title></rect>`,
+        `<rect data-year="${year}" data-s="${sectionIndex}" x="${x}" y="${top.toFixed(1)}" width="${barWidth.toFixed(1)}" height="${height.toFixed(1)}" fill="${SECTION_COLOURS[sectionIndex % SECTION_COLOURS.length]}"><title>${year}, ${escapeHtml(section.heading)}: ${count}</title></rect>`,
       );
     });
     if (index % labelEvery === 0) {
@@ -68,7 +71,8 @@ export function yearChartSvg({ years, bySection, undated }: YearCounts, titleId:
   const scaleLabels = `<text x="${MARGIN.left - 4}" y="${MARGIN.top + 4}" text-anchor="end">${highest}</text><text x="${MARGIN.left - 4}" y="${MARGIN.top + plotHeight}" text-anchor="end">0</text>`;
   const busiest = years[totals.indexOf(highest)];
   const description = `${totals.reduce((a, b) => a + b, 0)} entries from ${years[0]} to ${years[years.length - 1]}; the most, ${highest}, in ${busiest}.${undatedNote(undated)} The table below gives every number.`;
-  return `<svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="${titleId} ${titleId}-desc" class="chart"><title id="${titleId}">Entries per year, by section</title><desc id="${titleId}-desc">${description}</desc>${axis}${scaleLabels}${bars.join('')}</svg>`;
+  // The page script redraws the bars for the entries it shows, on the same scale: it reads the baseline and the scale here.
+  return `<svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="${titleId} ${titleId}-desc" class="chart" data-base="${MARGIN.top + plotHeight}" data-scale="${scale}"><title id="${titleId}">Entries per year, by section</title><desc id="${titleId}-desc">${description}</desc>${axis}${scaleLabels}${bars.join('')}</svg>`;
 }
 
 /** The sentence that says how many entries the chart leaves out for having no year ('' when none). */

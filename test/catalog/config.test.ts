@@ -15,6 +15,16 @@ describe('parseConfig', () => {
     expect(methods.sortBy).toEqual(['Year', 'Name']);
     expect(methods.columns.map((column) => column.type)).toEqual(['link', 'text', 'text', 'links', 'enumeration', 'year', 'text']);
     expect(methods.columns[4]!.aliases['pytorch']).toBe('PyTorch');
+    expect(config.site.synonyms).toContainEqual(['ILP', 'integer linear programming', 'integer linear']);
+    expect(config.site.facets.map((facet) => [facet.name, facet.column])).toEqual([
+      ['Search method family', 'Search method'],
+      ['Hardware', 'Description'],
+    ]);
+  });
+
+  it('reads a facet named by the config in its order, with __proto__ an ordinary name', () => {
+    const raw = JSON.parse('{"tables":[{"columns":[{"name":"A"}]}],"site":{"facets":{"__proto__":{"column":"a","values":{"__proto__":["x"],"B":["b c"]}}}}}');
+    expect(parseConfig(raw, null).site.facets).toEqual([{ name: '__proto__', column: 'a', values: [{ value: '__proto__', patterns: ['x'] }, { value: 'B', patterns: ['b c'] }] }]);
   });
 
   it.each([
@@ -35,6 +45,14 @@ describe('parseConfig', () => {
     [{ links: { aliveDays: -1 } }, '"links.aliveDays" must be a number from 0 to 365'],
     [{ links: { hosts: { 'dl.acm.org': { acceptStatus: ['403'] } } } }, '"links.hosts.dl.acm.org.acceptStatus" must be an array of HTTP status codes'],
     [{ links: { hosts: { 'dl.acm.org': { maxConnections: 0 } } } }, 'must be a whole number from 1 to 32'],
+    [{ site: { synonyms: [['ILP']] } }, '"site.synonyms[0]" must be an array of at least two terms'],
+    [{ site: { synonyms: [['ILP', '+*']] } }, '"site.synonyms[0][1]" must be a string holding a letter or a digit'],
+    [{ site: { synonyms: [['ILP', 'x'.repeat(101)]] } }, 'must be at most 100 characters'],
+    [{ site: { facets: { Method: { column: 'Nope', values: { DP: ['dynamic'] } } } } }, '"site.facets.Method.column" must name a column'],
+    [{ tables: [{ columns: [{ name: 'A' }] }], site: { facets: { Method: { column: 'A', values: {} } } } }, '"site.facets.Method.values" must map at least one value'],
+    [{ tables: [{ columns: [{ name: 'A' }] }], site: { facets: { Method: { column: 'A', values: { DP: [] } } } } }, '"site.facets.Method.values.DP" must be a non-empty array'],
+    [{ tables: [{ columns: [{ name: 'A', type: 'enumeration', values: ['X'] }] }], site: { facets: { a: { column: 'A', values: { X: ['x'] } } } } }, 'is named like an enumeration column'],
+    [{ site: { regex: true } }, '"site.regex" is not a known setting'],
   ])('rejects %j, naming the field', (raw, message) => {
     expect(() => parseConfig(raw, 'catalog.config.json')).toThrow(ConfigError);
     expect(() => parseConfig(raw, 'catalog.config.json')).toThrow(message);
@@ -88,5 +106,9 @@ describe('parseConfig', () => {
     const hostValues: Record<string, unknown> = { acceptStatus: [403], skip: false, headers: { Accept: 'text/html' }, minSpacingMs: 500, maxConnections: 2 };
     const host = Object.fromEntries(keysOf(definitions.links.properties.hosts.additionalProperties).map((key) => [key, hostValues[key]]));
     expect(accepted({ links: { hosts: { 'example.org': host } } })).not.toThrow();
+    expect(keysOf(definitions.site)).toEqual(['facets', 'newDays', 'synonyms', 'url']);
+    const facet = { column: 'A', values: { X: ['x'] } };
+    expect(Object.keys(definitions.site.properties.facets.additionalProperties.properties).sort()).toEqual(Object.keys(facet).sort());
+    expect(accepted({ tables: [table], site: { url: 'https://example.org/list/', newDays: 7, synonyms: [['a', 'b']], facets: { F: facet } } })).not.toThrow();
   });
 });

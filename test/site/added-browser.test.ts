@@ -34,7 +34,7 @@ describe.skipIf(!executablePath)('dates added, in Chromium', { timeout: 60_000 }
     const rows = catalog.tables.flatMap((table) => table.rows);
     const added = new Map<Row, string>(rows.flatMap((row, index) => (DATES[index] ? [[row, DATES[index]!] as [Row, string]] : [])));
     mkdirSync(join(root, 'site'));
-    const files = siteFiles([catalog], { date: '2026-02-01' }, { added, newDays: 14, url: null });
+    const files = siteFiles([catalog], { date: '2026-02-01' }, undefined, { added, newDays: 14, url: null });
     for (const [file, text] of Object.entries(files)) writeFileSync(join(root, 'site', file), text);
     server = await serveFolder(root);
     browser = await chromium.launch({ executablePath });

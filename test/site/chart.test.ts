@@ -26,7 +26,9 @@ describe('entries per year', () => {
     expect(svg).toMatch(/^<svg [^>]*role="img" aria-labelledby="chart chart-desc"/u);
     expect(svg).toContain('<title id="chart">Entries per year, by section</title>');
     expect(svg).toContain('<desc id="chart-desc">7 entries from 2018 to 2024; the most, 2, in 2022.');
-    expect(svg.match(/<rect /gu)).toHaveLength(7);
+    expect(svg.match(/<rect data-year/gu)).toHaveLength(7);
+    // One bar of the whole catalog behind each year with entries (2018 to 2024 but 2020), for the page to draw the filtered bars against.
+    expect(svg.match(/<rect class="whole"/gu)).toHaveLength(6);
   });
 
   it('gives the numbers as a table, and nothing at all when no entry has a year', () => {

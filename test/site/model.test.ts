@@ -3,6 +3,17 @@ import { genericConfig } from '../../src/catalog/load-config.js';
 import { readCatalog } from '../../src/catalog/read.js';
 import { siteModel } from '../../src/site/model.js';
 import { catalogOf, fixtureSource } from './helpers.js';
+import { loadCatalog } from '../../src/commands/load.js';
+
+const realCatalog = new URL('../../catalog.md', import.meta.url).pathname;
+
+/** The names of the entries that have a facet's value. */
+function namesWith(model: ReturnType<typeof siteModel>, key: string, value: string, years?: [number, number]): string[] {
+  return model.sections
+    .flatMap((section) => section.entries)
+    .filter((entry) => entry.facets.get(key)?.includes(value) && (!years || (entry.year !== null && entry.year >= years[0] && entry.year <= years[1])))
+    .map((entry) => entry.name);
+}
 
 describe('site model', () => {
   const model = siteModel([catalogOf(fixtureSource())]);
@@ -10,7 +21,8 @@ describe('site model', () => {
 
   it('keeps sections and entries in the catalog order, with each section intro and the document intro', () => {
     expect(model.title).toBe('Test Planners');
-    expect(model.introHtml).toContain('<em>markdown</em>');
+    expect(model.introLeadHtml).toContain('<em>markdown</em>');
+    expect(model.description).toBe('A small catalog for the site\'s tests, with markdown in its intro.');
     expect(model.sections.map((section) => section.heading)).toEqual(['Pipeline planners', 'Tensor planners']);
     expect(model.sections[0]!.introHtml).toBe('<p>Planners that cut a model into <em>stages</em>.</p>');
     expect(entries.map((entry) => entry.name)).toEqual(['GPipe', 'PipeDream', 'C Planner', 'C++ Planner', 'Alpa', 'Script Test', 'Tensor Planners']);
@@ -88,5 +100,59 @@ describe('site model', () => {
     expect(titleOf(`## Awesome-CIL\n\nIntro.\n\n## Papers\n\n${table}`)).toBe('Awesome-CIL');
     expect(titleOf(`Intro.\n\n# Contents\n\n- [Libraries](#libraries)\n\n# Libraries\n\n${table}`, 'lists/awesome-odin/README.md')).toBe('awesome-odin');
     expect(titleOf(`## Intro\n\n# Libraries\n\n${table}`, 'lists/tools.md')).toBe('tools');
+  });
+
+  it('takes facets from text columns as the config says: phrases at word starts, several values per entry, none for an empty cell', () => {
+    const site = {
+      url: null,
+      newDays: 30,
+      synonyms: [],
+      facets: [
+        {
+          name: 'Method',
+          column: 'description',
+          values: [
+            { value: 'Integer programming', patterns: ['integer linear'] },
+            { value: 'Dynamic programming', patterns: ['dynamic programming'] },
+            { value: 'Greedy', patterns: ['greed'] },
+            { value: 'Regex', patterns: ['[Ii]nteger.*', 'x+y'] },
+            { value: 'Never', patterns: ['ynamic'] },
+          ],
+        },
+      ],
+    };
+    const withFacets = siteModel([catalogOf(fixtureSource())], site);
+    expect(withFacets.facets.map((facet) => facet.key)).toEqual(['method', 'framework']);
+    expect(withFacets.facets[0]).toEqual({
+      key: 'method',
+      label: 'Method',
+      values: [
+        { value: 'Integer programming', count: 2 },
+        { value: 'Dynamic programming', count: 2 },
+        { value: 'Greedy', count: 1 },
+      ],
+    });
+    expect(namesWith(withFacets, 'method', 'Dynamic programming')).toEqual(['PipeDream', 'Alpa']);
+    const alpa = withFacets.sections[1]!.entries[0]!;
+    expect(alpa.facets.get('method')).toEqual(['Integer programming', 'Dynamic programming']);
+    // A pattern is plain words: "[Ii]nteger.*" is the words "i nteger", which no description holds.
+    expect(namesWith(withFacets, 'method', 'Regex')).toEqual([]);
+  });
+
+  it("answers the reader's questions on the real catalog with one facet, exactly", () => {
+    const { catalog, config } = loadCatalog(realCatalog);
+    const real = siteModel([catalog], config.site);
+    expect(real.facets.map((facet) => facet.key)).toEqual(['search-method-family', 'hardware', 'framework']);
+    // Every planner whose Search method cell says integer linear programming (ILP, MILP), read off the rows.
+    expect(namesWith(real, 'search-method-family', 'Integer linear programming').sort()).toEqual(
+      ['Pesto', 'Colossal-Auto', 'EasyDist', 'PyTorch AutoParallel', 'Alpa', 'Rhino (TePDist)', 'Malleus', 'nnScaler', 'Phaze', 'Mist', 'Saturn', 'FlexSP', 'Hydraulis'].sort(),
+    );
+    // Planners of 2024–2025 for heterogeneous GPUs, read off the Description cells; FlexSP (heterogeneous
+    // sequence lengths), AdaPtis (heterogeneous layers) and DistMM (heterogeneous interconnect) are not.
+    expect(namesWith(real, 'hardware', 'Heterogeneous GPUs or accelerators', [2024, 2025]).sort()).toEqual(
+      ['HAP', 'FASOP', 'HETHUB', 'HexiScale', 'Metis', 'Cephalo', 'Poplar', 'H2', 'HAPT', 'Zorse', 'Astra', 'Sailor', 'Wu et al. (HKUST-GZ)', 'DeepCEE', 'Espresso', 'AutoHet', 'Cannikin'].sort(),
+    );
+    expect(namesWith(real, 'search-method-family', 'Sharding propagation')).toEqual(['GSPMD', 'PartIR', 'Shardy', 'MindSpore Sharding Strategy Propagation']);
+    expect(namesWith(real, 'hardware', 'TPU')).toEqual(['GPipe', 'Mesh-TensorFlow (auto_mtf)', 'AccPar', 'GShard', 'GSPMD']);
   });
 });

@@ -17,7 +17,9 @@ describe('the page', () => {
     expect(policy).toBe(`default-src 'none'; script-src 'sha256-${sha256(assets.script)}'; style-src 'sha256-${sha256(assets.style)}'; img-src data:; base-uri 'none'; form-action 'none'`);
     expect(html).toContain(`<style>${assets.style}</style>`);
     expect(html).toContain(`<script>${assets.script}</script>`);
-    expect(html.match(/<script/gu)).toHaveLength(1);
+    // One script runs; the others are data (the citations), which no policy needs to allow.
+    expect(html.match(/<script>/gu)).toHaveLength(1);
+    expect(html.match(/<script[^>]*>/gu)).toEqual(['<script type="application/json" id="site:citations">', '<script>']);
   });
 
   it('gives each entry its anchor and the values the script filters on', () => {
@@ -35,7 +37,7 @@ describe('the page', () => {
   });
 
   it('links to every section with its number of entries after the introduction, and shows the prose after the tables', () => {
-    expect(html).toContain('<nav class="sections" aria-label="Sections"><ul><li><a href="#pipeline-planners">Pipeline planners</a> <span class="count">(4)</span></li><li><a href="#tensor-planners-1">Tensor planners</a> <span class="count">(3)</span></li></ul></nav>\n</header>');
+    expect(html).toContain('<nav class="sections" aria-label="Sections"><ul><li><a href="#pipeline-planners">Pipeline planners</a> <span class="count">(4)</span></li><li><a href="#tensor-planners-1">Tensor planners</a> <span class="count">(3)</span></li></ul></nav>\n</details>\n</header>');
     expect(html).toMatch(/<\/section>\n<div class="prose"><h2>Related lists<\/h2>[^]*<h2>Contributing<\/h2>[^]*<\/div>\n<\/main>/u);
   });
 
@@ -45,6 +47,21 @@ describe('the page', () => {
     expect(undated).toContain('<p>1 entry has no year and is not counted.</p></figcaption>');
     expect(undated).toContain('aria-describedby="site:years-help"');
     expect(undated).toContain('<p class="help" id="site:years-help">Entries without a year (1) are hidden when a year is set.</p></fieldset>');
+  });
+
+  it('gives link previews a title and a description, the introduction\'s first paragraph', () => {
+    expect(html).toContain('<meta property="og:title" content="Test Planners">');
+    expect(html).toContain('<meta property="og:description" content="A small catalog for the site\'s tests, with markdown in its intro.">');
+    expect(html).toContain('<meta name="description" content="A small catalog for the site\'s tests, with markdown in its intro.">');
+  });
+
+  it('gives each card its section, its permalink, copy and cite buttons, and paper links named after it', () => {
+    const card = /<li class="entry" id="alpa".*?<\/li>/su.exec(html)![0];
+    expect(card).toContain('<p class="where"><a href="#tensor-planners-1">Tensor planners</a> · <a class="permalink" href="#alpa">#alpa</a>');
+    expect(card).toContain('<button class="cite" aria-describedby="alpa:name" aria-expanded="false">Cite</button>');
+    expect(card).toContain('<a href="https://example.org/alpa-paper">OSDI<span class="vh"> (Alpa)</span></a>');
+    const citations = JSON.parse(/<script type="application\/json" id="site:citations">(.*?)<\/script>/su.exec(html)![1]!);
+    expect(citations['alpa']).toBe('@misc{alpa2022,\n  title = {{Alpa}},\n  note = {OSDI},\n  year = {2022},\n  url = {https://example.org/alpa-paper},\n}\n');
   });
 
   it('says when and from which commit it was built', () => {
