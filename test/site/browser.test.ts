@@ -401,7 +401,7 @@ describe.skipIf(!executablePath)('the site in Chromium', { timeout: 60_000 }, ()
     await page.fill('[id="site:from"]', '2024');
     await page.fill('[id="site:to"]', '2025');
     expect((await visibleNames(page)).sort()).toEqual(
-      ['HAP', 'FASOP', 'HETHUB', 'HexiScale', 'Metis', 'Cephalo', 'Poplar', 'H2', 'HAPT', 'Zorse', 'Astra', 'Sailor', 'Wu et al. (HKUST-GZ)', 'DeepCEE', 'Espresso', 'AutoHet', 'Cannikin'].sort(),
+      ['HAP', 'FASOP', 'HETHUB', 'HexiScale', 'Metis', 'Cephalo', 'Poplar', 'H2', 'HAPT (later called Harp)', 'Zorse', 'Astra', 'Sailor', 'Wu et al. (HKUST-GZ)', 'DeepCEE', 'Espresso', 'AutoHet', 'Cannikin'].sort(),
     );
     await page.context().close();
   });

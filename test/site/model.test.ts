@@ -150,7 +150,7 @@ describe('site model', () => {
     // Planners of 2024–2025 for heterogeneous GPUs, read off the Description cells; FlexSP (heterogeneous
     // sequence lengths), AdaPtis (heterogeneous layers) and DistMM (heterogeneous interconnect) are not.
     expect(namesWith(real, 'hardware', 'Heterogeneous GPUs or accelerators', [2024, 2025]).sort()).toEqual(
-      ['HAP', 'FASOP', 'HETHUB', 'HexiScale', 'Metis', 'Cephalo', 'Poplar', 'H2', 'HAPT', 'Zorse', 'Astra', 'Sailor', 'Wu et al. (HKUST-GZ)', 'DeepCEE', 'Espresso', 'AutoHet', 'Cannikin'].sort(),
+      ['HAP', 'FASOP', 'HETHUB', 'HexiScale', 'Metis', 'Cephalo', 'Poplar', 'H2', 'HAPT (later called Harp)', 'Zorse', 'Astra', 'Sailor', 'Wu et al. (HKUST-GZ)', 'DeepCEE', 'Espresso', 'AutoHet', 'Cannikin'].sort(),
     );
     expect(namesWith(real, 'search-method-family', 'Sharding propagation')).toEqual(['GSPMD', 'PartIR', 'Shardy', 'MindSpore Sharding Strategy Propagation']);
     expect(namesWith(real, 'hardware', 'TPU')).toEqual(['GPipe', 'Mesh-TensorFlow (auto_mtf)', 'AccPar', 'GShard', 'GSPMD']);
