@@ -59,6 +59,19 @@ describe('an output that is an input is refused, and the input stays as it was',
     expect(read('catalog.config.json')).toBe('{ "tables": [] }\n');
   });
 
+  it('changes -o onto the catalog, directly or through a link', async () => {
+    execFileSync('git', ['-C', folder, 'add', '.']);
+    execFileSync('git', ['-C', folder, '-c', 'user.email=t@example.org', '-c', 'user.name=t', 'commit', '-qm', 'list']);
+    symlinkSync('catalog.md', join(folder, 'link.md'));
+    const before = read('catalog.md');
+    for (const output of ['catalog.md', 'link.md']) {
+      const run = await catalog(['changes', '-o', output, 'catalog.md']);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toBe(`catalog: --output ${output}: is catalog.md, an input of this run; name another file\n`);
+    }
+    expect(read('catalog.md')).toBe(before);
+  });
+
   it('links.cacheFile in the config pointing at the catalog', async () => {
     write('catalog.config.json', '{ "tables": [], "links": { "cacheFile": "catalog.md" } }\n');
     const before = read('catalog.md');
