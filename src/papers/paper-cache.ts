@@ -91,7 +91,7 @@ function isRecord(raw: unknown): raw is PaperRecord {
     Array.isArray(record.authors) &&
     record.authors.every((author) => typeof author === 'object' && author !== null && typeof (author as { family?: unknown }).family === 'string') &&
     nullableString(record.date) &&
-    (record.year === null || Number.isInteger(record.year)) &&
+    isYear(record.year) &&
     nullableString(record.venue) &&
     (record.venueKind === null || record.venueKind === 'journal' || record.venueKind === 'proceedings') &&
     nullableString(record.doi) &&
@@ -99,8 +99,13 @@ function isRecord(raw: unknown): raw is PaperRecord {
   );
 }
 
+/** A year as the registries give one (four digits), or null: a planted `-5` or `1e21` must not reach a label. */
+function isYear(value: unknown): value is number | null {
+  return value === null || (Number.isInteger(value) && (value as number) >= 1000 && (value as number) <= 9999);
+}
+
 function isVersion(raw: unknown): raw is PublishedVersion {
   if (typeof raw !== 'object' || raw === null) return false;
   const version = raw as Record<keyof PublishedVersion, unknown>;
-  return typeof version.title === 'string' && typeof version.venue === 'string' && (version.year === null || Number.isInteger(version.year)) && nullableString(version.doi) && nullableString(version.url);
+  return typeof version.title === 'string' && typeof version.venue === 'string' && isYear(version.year) && nullableString(version.doi) && nullableString(version.url);
 }

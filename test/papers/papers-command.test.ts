@@ -95,6 +95,20 @@ describe('catalog papers', () => {
     expect(readFileSync(join(folder, 'catalog.md'), 'utf8')).toBe(CATALOG.replace('[arXiv 2020](https://arxiv.org/abs/1910.01578)', '[arXiv 2019](https://arxiv.org/abs/1910.01578)'));
   });
 
+  it('format --fix-papers writes no year from a planted cache record that is not a year', async () => {
+    const { env } = await withFakes();
+    await run(['papers', '--allow-private'], env);
+    await fakes!.close();
+    fakes = null;
+    const cacheFile = join(folder, '.cache/links.json');
+    const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as { papers: { records: Record<string, { record: { year: number } }> } };
+    for (const entry of Object.values(cache.papers.records)) entry.record.year = -5;
+    writeFileSync(cacheFile, JSON.stringify(cache));
+    const result = await run(['format', '--fix-papers']);
+    expect(result.stderr).toBe('catalog.md: already formatted\n');
+    expect(readFileSync(join(folder, 'catalog.md'), 'utf8')).toBe(CATALOG);
+  });
+
   it('on a terminal, prints its plan before the first request', async () => {
     const { env } = await withFakes();
     const result = await run(['papers', '--allow-private', '--no-cache'], env, true);
