@@ -1,4 +1,4 @@
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { repositoryRoot } from '../catalog/find-upward.js';
 import { addedDates, startHistories } from './added-dates.js';
 import type { Command, CommandRun, Io, Outcome } from './command.js';
@@ -56,6 +56,9 @@ function refuseOutOverInputs(out: string, shown: string, loaded: readonly Loaded
   const roots = loaded.map((file) => repositoryRoot(dirname(file.path))).filter((root) => root !== null);
   const root = roots.find((path) => isWithin(realPathOf(path), folder));
   if (root !== undefined) throw new InputError(`--out ${shown}: is or holds the repository's root (${displayPath(root)}); name a folder of the site's own, such as _site`);
+  // git's own folder is no place for a site: a build there would write among its objects and hooks.
+  const gitFolder = roots.find((path) => isWithin(folder, realPathOf(join(path, '.git'))));
+  if (gitFolder !== undefined) throw new InputError(`--out ${shown}: lies inside git's own folder (${displayPath(join(gitFolder, '.git'))}); name a folder of the site's own, such as _site`);
   const input = inputFiles(loaded).find((path) => isWithin(realPathOf(path), folder));
   if (input !== undefined) throw new InputError(`--out ${shown}: holds ${displayPath(input)}, an input of the site; name a folder of the site's own, such as _site`);
 }

@@ -158,6 +158,16 @@ describe('catalog site keeps every file it did not write (the built command, in 
     expect(snapshot(folder)).toEqual(withPage);
   });
 
+  it("an --out inside git's own folder is refused, and nothing is written there", () => {
+    for (const out of ['.git', '.git/site']) {
+      const refused = run(folder, 'catalog.md', '--out', out);
+      expect(refused.status).toBe(2);
+      expect(refused.stderr).toMatch(/lies inside git's own folder/u);
+    }
+    expect(readdirSync(join(folder, '.git'))).not.toContain('index.html');
+    expect(readdirSync(join(folder, '.git'))).not.toContain('site');
+  });
+
   it('--out . in a folder of the repository writes its own files there and keeps the others', () => {
     const docs = join(folder, 'docs');
     mkdirSync(docs);
