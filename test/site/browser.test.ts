@@ -175,6 +175,8 @@ describe.skipIf(!executablePath)('the site in Chromium', { timeout: 60_000 }, ()
     await page.click('nav.sections a[href="#tensor-planners-1"]');
     await page.fill('[id="site:q"]', 'alpa');
     expect(await status(page)).toBe('1 of 7 entries');
+    // The URL follows the input one frame later: back is pressed once it has.
+    await expect.poll(() => new URL(page.url()).search).toBe('?q=alpa');
     await page.goBack();
     await expect.poll(() => new URL(page.url()).search).toBe('?q=dynamic');
     await expect.poll(() => page.inputValue('[id="site:q"]')).toBe('dynamic');
